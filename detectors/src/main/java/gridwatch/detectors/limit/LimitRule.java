@@ -1,0 +1,109 @@
+package gridwatch.detectors.limit;
+
+import gridwatch.detectors.core.Evidence;
+import gridwatch.detectors.core.Finding;
+import gridwatch.detectors.core.Measurement;
+import gridwatch.detectors.core.Quality;
+import gridwatch.detectors.core.Reading;
+import gridwatch.detectors.core.ReadingRule;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Raises a finding when a value stays above its limit for a hold time, and clears it when the
+ * value falls below {@code limit - hysteresis}, so a value hovering at the limit does not flap.
+ * Time is the readings' own observed time, so a replayed trace behaves as it did live.
+ */
+public final class LimitRule implements ReadingRule {
+
+    private static final int SERIES_LENGTH = 12;
+
+    private final String deviceId;
+    private final String zoneId;
+    private final Deque<Reading> recent = new ArrayDeque<>(SERIES_LENGTH);
+    private volatile LimitSpec spec;
+    private Instant aboveSince;
+    private boolean active;
+    private double peak;
+
+    public LimitRule(LimitSpec spec, String deviceId, String zoneId) {
+        this.spec = spec;
+        this.deviceId = deviceId;
+        this.zoneId = zoneId;
+    }
+
+    /** Takes new thresholds on a config reload; state (open finding, hold timer) carries over. */
+    public void reconfigure(LimitSpec newSpec) {
+        this.spec = newSpec;
+    }
+
+    @Override
+    public String ruleId() {
+        return spec.ruleId();
+    }
+
+    @Override
+    public Optional<Finding> evaluate(Reading r) {
+        if (r.quality() == Quality.BAD || !r.resource().equals(spec.resource())) {
+            return Optional.empty();
+        }
+        LimitSpec s = spec;
+        remember(r);
+        double limit = s.limit().at(r.observedAt());
+        if (!active) {
+            if (r.value() <= limit) {
+                aboveSince = null;
+                return Optional.empty();
+            }
+            if (aboveSince == null) {
+                aboveSince = r.observedAt();
+            }
+            if (Duration.between(aboveSince, r.observedAt()).compareTo(s.holdFor()) < 0) {
+                return Optional.empty();
+            }
+            active = true;
+            peak = r.value();
+            return Optional.of(finding(s, r, limit, true));
+        }
+        peak = Math.max(peak, r.value());
+        if (r.value() < limit - s.hysteresis()) {
+            active = false;
+            aboveSince = null;
+            return Optional.of(finding(s, r, limit, false));
+        }
+        return Optional.of(finding(s, r, limit, true));
+    }
+
+    private void remember(Reading r) {
+        if (recent.size() == SERIES_LENGTH) {
+            recent.removeFirst();
+        }
+        recent.addLast(r);
+    }
+
+    private Finding finding(LimitSpec s, Reading r, double limit, boolean nowActive) {
+        String period = s.limit() instanceof DayNightLimit dn ? (dn.isNight(r.observedAt()) ? "night" : "day") : null;
+        String summary = nowActive
+                ? String.format("%s %.1f %s over the %slimit %.1f", s.resource(), r.value(), r.unit(), period == null ? "" : period + " ", limit)
+                : String.format("%s %.1f %s back under the %slimit %.1f", s.resource(), r.value(), r.unit(), period == null ? "" : period + " ", limit);
+        List<Measurement> m = List.of(
+                new Measurement(s.resource(), r.value(), r.unit()),
+                new Measurement("limit", limit, r.unit()),
+                new Measurement("exceedance", r.value() - limit, r.unit()),
+                new Measurement("peak", peak, r.unit()));
+        List<Object> series = new ArrayList<>(recent.size());
+        for (Reading x : recent) {
+            series.add(Map.of("t", x.observedAt().toString(), "v", x.value()));
+        }
+        Evidence ev = new Evidence("series", "application/json", null,
+                Map.of("resource", s.resource(), "unit", r.unit(), "points", series));
+        return new Finding(s.ruleId(), s.alertType(), deviceId, zoneId, nowActive, s.severity(), r.observedAt(), summary, m, List.of(ev));
+    }
+}

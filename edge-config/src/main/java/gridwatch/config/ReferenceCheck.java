@@ -1,0 +1,67 @@
+package gridwatch.config;
+
+import gridwatch.config.model.DeviceConfig;
+import gridwatch.config.model.EdgeConfig;
+import gridwatch.config.model.NoiseLimitRuleConfig;
+import gridwatch.config.model.RuleConfig;
+import gridwatch.config.model.ZoneConfig;
+import gridwatch.config.yaml.YamlDocument;
+
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Cross-reference checks a JSON Schema cannot express: unique ids and ids that must exist. */
+final class ReferenceCheck implements ConfigCheck {
+
+    @Override
+    public List<ConfigError> check(YamlDocument doc, EdgeConfig c) {
+        List<ConfigError> errors = new ArrayList<>();
+        try {
+            ZoneId.of(c.site().timeZone());
+        } catch (DateTimeException e) {
+            errors.add(doc.errorAt("/site/timeZone", "unknown time zone '" + c.site().timeZone() + "'"));
+        }
+        Set<String> zoneIds = new HashSet<>();
+        for (int i = 0; i < c.zones().size(); i++) {
+            ZoneConfig z = c.zones().get(i);
+            if (!zoneIds.add(z.id())) {
+                errors.add(doc.errorAt("/zones/" + i + "/id", "duplicate zone id '" + z.id() + "'"));
+            }
+        }
+        Set<String> deviceIds = new HashSet<>();
+        for (int i = 0; i < c.devices().size(); i++) {
+            DeviceConfig d = c.devices().get(i);
+            if (!deviceIds.add(d.id())) {
+                errors.add(doc.errorAt("/devices/" + i + "/id", "duplicate device id '" + d.id() + "'"));
+            }
+            if (d.zone() != null && !zoneIds.contains(d.zone())) {
+                errors.add(doc.errorAt("/devices/" + i + "/zone", "no zone with id '" + d.zone() + "' (declare it under zones)"));
+            }
+        }
+        Set<String> ruleIds = new HashSet<>();
+        for (int i = 0; i < c.rules().size(); i++) {
+            RuleConfig r = c.rules().get(i);
+            String at = "/rules/" + i;
+            if (!ruleIds.add(r.id())) {
+                errors.add(doc.errorAt(at + "/id", "duplicate rule id '" + r.id() + "'"));
+            }
+            if (!c.categories().containsKey(r.alertType())) {
+                errors.add(doc.errorAt(at + "/alertType", "alert type '" + r.alertType()
+                        + "' has no entry in categories (map it to the center's case code)"));
+            }
+            for (int j = 0; j < r.devices().size(); j++) {
+                if (!deviceIds.contains(r.devices().get(j))) {
+                    errors.add(doc.errorAt(at + "/devices/" + j, "no device with id '" + r.devices().get(j) + "'"));
+                }
+            }
+            if (r instanceof NoiseLimitRuleConfig n && n.dayStarts().equals(n.nightStarts())) {
+                errors.add(doc.errorAt(at + "/nightStarts", "night cannot start when day starts (" + n.dayStarts() + ")"));
+            }
+        }
+        return errors;
+    }
+}

@@ -1,0 +1,34 @@
+package gridwatch.config;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A reference to a secret held outside the config file: an environment variable or a file.
+ * {@link #toString()} never shows the value, so a logged config never leaks it.
+ */
+public record Secret(String env, String file) {
+
+    /** Reads the secret now; called at connect time so a rotated file is picked up. */
+    public char[] reveal() {
+        if (env != null) {
+            String v = System.getenv(env);
+            if (v == null) {
+                throw new IllegalStateException("environment variable " + env + " is not set");
+            }
+            return v.toCharArray();
+        }
+        try {
+            return Files.readString(Path.of(file), StandardCharsets.UTF_8).strip().toCharArray();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read secret file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return env != null ? "Secret[env=" + env + ", value=***]" : "Secret[file=" + file + ", value=***]";
+    }
+}

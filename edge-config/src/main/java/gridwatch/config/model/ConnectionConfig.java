@@ -1,0 +1,10 @@
+package gridwatch.config.model;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
+/** How the gateway reaches a device; one record per connector type. */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({@JsonSubTypes.Type(value = ReplayConnection.class, name = "replay")})
+public sealed interface ConnectionConfig permits ReplayConnection {
+}

@@ -1,0 +1,42 @@
+package gridwatch.config.model;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The whole configuration of one edge box, validated. Immutable; a reload builds a new one. */
+public record EdgeConfig(
+        GatewayConfig gateway,
+        SiteConfig site,
+        UplinkConfig uplink,
+        OutboxConfig outbox,
+        HttpConfig http,
+        ProfilesConfig profiles,
+        List<ZoneConfig> zones,
+        List<DeviceConfig> devices,
+        Map<String, CategoryConfig> categories,
+        List<RuleConfig> rules,
+        AlertPolicyConfig alerts,
+        List<SinkConfig> sinks) {
+
+    public EdgeConfig {
+        site = site == null ? new SiteConfig(null, null, null) : site;
+        outbox = outbox == null ? new OutboxConfig(null, null, null) : outbox;
+        http = http == null ? new HttpConfig(null, null) : http;
+        profiles = profiles == null ? new ProfilesConfig(null) : profiles;
+        zones = zones == null ? List.of() : List.copyOf(zones);
+        devices = List.copyOf(devices);
+        categories = Map.copyOf(categories);
+        rules = List.copyOf(rules);
+        alerts = alerts == null ? new AlertPolicyConfig(null, null) : alerts;
+        sinks = sinks == null ? List.of() : List.copyOf(sinks);
+    }
+
+    public Optional<ZoneConfig> zone(String id) {
+        return zones.stream().filter(z -> z.id().equals(id)).findFirst();
+    }
+
+    public Optional<DeviceConfig> device(String id) {
+        return devices.stream().filter(d -> d.id().equals(id)).findFirst();
+    }
+}

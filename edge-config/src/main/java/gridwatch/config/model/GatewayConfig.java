@@ -1,0 +1,4 @@
+package gridwatch.config.model;
+
+public record GatewayConfig(String id) {
+}

@@ -1,0 +1,31 @@
+package gridwatch.config.model;
+
+import java.util.List;
+
+/**
+ * Noise over a day/night limit: from a GB 3096-2008 area class, the GB 12523 construction-site
+ * boundary limit, or explicit dB(A) values that override the class.
+ */
+public record NoiseLimitRuleConfig(
+        String id,
+        String alertType,
+        List<String> devices,
+        String resource,
+        Double forSeconds,
+        Double hysteresis,
+        String severity,
+        String areaClass,
+        Double dayLimitDb,
+        Double nightLimitDb,
+        String dayStarts,
+        String nightStarts) implements RuleConfig {
+
+    public NoiseLimitRuleConfig {
+        devices = List.copyOf(devices);
+        forSeconds = forSeconds == null ? 0.0 : forSeconds;
+        hysteresis = hysteresis == null ? 0.0 : hysteresis;
+        severity = severity == null ? "yellow" : severity;
+        dayStarts = dayStarts == null ? "06:00" : dayStarts;
+        nightStarts = nightStarts == null ? "22:00" : nightStarts;
+    }
+}

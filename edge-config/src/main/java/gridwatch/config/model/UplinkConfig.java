@@ -1,0 +1,39 @@
+package gridwatch.config.model;
+
+import gridwatch.config.Secret;
+
+/** The MQTT connection to the operations center. */
+public record UplinkConfig(
+        String broker,
+        String clientId,
+        String topicRoot,
+        String username,
+        Secret password,
+        TlsConfig tls,
+        Integer keepAliveSeconds,
+        Long sessionExpirySeconds,
+        Integer maxInflight) {
+
+    public static final String EMBEDDED = "embedded";
+
+    public UplinkConfig {
+        topicRoot = topicRoot == null ? "gridwatch/v1" : topicRoot;
+        keepAliveSeconds = keepAliveSeconds == null ? 30 : keepAliveSeconds;
+        sessionExpirySeconds = sessionExpirySeconds == null ? 86_400L : sessionExpirySeconds;
+        maxInflight = maxInflight == null ? 100 : maxInflight;
+    }
+
+    public boolean embedded() {
+        return EMBEDDED.equals(broker);
+    }
+
+    /** Paho speaks tcp:// and ssl://; operators often write mqtt:// and mqtts://. */
+    public String pahoUri() {
+        return broker.replaceFirst("^mqtts://", "ssl://").replaceFirst("^mqtt://", "tcp://");
+    }
+
+    public UplinkConfig withBroker(String newBroker) {
+        return new UplinkConfig(newBroker, clientId, topicRoot, username, password, tls, keepAliveSeconds,
+                sessionExpirySeconds, maxInflight);
+    }
+}
