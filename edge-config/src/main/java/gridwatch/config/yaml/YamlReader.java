@@ -11,6 +11,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import gridwatch.config.ConfigError;
 import gridwatch.config.ConfigException;
 
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -58,8 +60,18 @@ public final class YamlReader {
             JsonLocation loc = e.getLocation();
             int line = loc == null ? 0 : loc.getLineNr();
             int col = loc == null ? 0 : loc.getColumnNr();
-            throw new ConfigException(List.of(new ConfigError(file, line, col, "", "YAML syntax: " + e.getOriginalMessage())));
+            throw new ConfigException(List.of(new ConfigError(file, line, col, "", "YAML syntax: " + describe(e))));
         }
+    }
+
+    /** SnakeYAML's message echoes the source over several lines; keep its one-line problem. */
+    private static String describe(JsonProcessingException e) {
+        if (e.getCause() instanceof MarkedYAMLException m && m.getProblem() != null) {
+            String context = m.getContext() == null ? "" : " (" + m.getContext()
+                    + (m.getContextMark() == null ? "" : " started at line " + (m.getContextMark().getLine() + 1)) + ")";
+            return m.getProblem() + context;
+        }
+        return e.getOriginalMessage().lines().findFirst().orElse("invalid YAML");
     }
 
     private SourcePositions positions(String text) throws JsonProcessingException {

@@ -1,0 +1,27 @@
+package gridwatch.profiles;
+
+import java.util.List;
+import java.util.Optional;
+
+/** A device model: what it is and which resources it exposes. Loaded from YAML, never coded. */
+public record DeviceProfile(
+        String name,
+        String manufacturer,
+        String model,
+        String description,
+        String kind,
+        List<String> labels,
+        List<String> protocols,
+        List<DeviceResource> deviceResources,
+        String source) {
+
+    public DeviceProfile {
+        labels = labels == null ? List.of() : List.copyOf(labels);
+        protocols = protocols == null ? List.of() : List.copyOf(protocols);
+        deviceResources = List.copyOf(deviceResources);
+    }
+
+    public Optional<DeviceResource> resource(String resourceName) {
+        return deviceResources.stream().filter(r -> r.name().equals(resourceName)).findFirst();
+    }
+}
