@@ -1,0 +1,51 @@
+package gridwatch.gateway.alert;
+
+import gridwatch.config.model.GridCell;
+import gridwatch.config.model.Location;
+import gridwatch.detectors.core.Evidence;
+import gridwatch.detectors.core.Measurement;
+import gridwatch.detectors.core.Severity;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * One message about an incident. Every message has its own time-ordered {@code alertId}
+ * (the CloudEvents id, stable across redeliveries); all messages of one ongoing problem share
+ * {@code incidentId}, and {@code revision} counts them from 0 (the START).
+ *
+ * @param location  the device's position, or null when unknown
+ * @param gridCell  the grid cell of the device's zone, or null when the device has no zone
+ */
+public record Alert(
+        UUID alertId,
+        UUID incidentId,
+        int revision,
+        String gatewayId,
+        String type,
+        Category category,
+        Severity severity,
+        Lifecycle lifecycle,
+        String ruleId,
+        DeviceRef device,
+        Location location,
+        String zone,
+        GridCell gridCell,
+        Instant observedAt,
+        Instant startedAt,
+        Instant producedAt,
+        String summary,
+        List<Measurement> measurements,
+        List<Evidence> evidence) {
+
+    public Alert {
+        measurements = List.copyOf(measurements);
+        evidence = List.copyOf(evidence);
+    }
+
+    /** The outbox orders and the uplink keeps order per source: the device. */
+    public String sourceKey() {
+        return device.id();
+    }
+}

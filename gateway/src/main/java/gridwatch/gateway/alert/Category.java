@@ -1,0 +1,5 @@
+package gridwatch.gateway.alert;
+
+/** The case category an alert files under, from the center's own dictionary (config). */
+public record Category(String code, String nameZh, String caseType, String scheme) {
+}

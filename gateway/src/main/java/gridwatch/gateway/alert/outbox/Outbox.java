@@ -1,0 +1,319 @@
+package gridwatch.gateway.alert.outbox;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The durable queue between alert production and the uplink. An alert counts as produced only
+ * when {@link #append} completes: by then it is committed (and fsync'd when configured) in
+ * SQLite. Rows leave only when the broker has acknowledged them ({@link #acknowledge}).
+ *
+ * <p>One writer thread owns all writes and commits whatever has queued up as one transaction
+ * (group commit): under load many alerts share one fsync; when idle, an alert is committed
+ * alone at once. The publisher reads on its own connection.
+ *
+ * <p>Bound: the sum of entry footprints stays under {@code maxBytes}. When a new alert does not
+ * fit, the least severe, oldest stored alerts strictly less severe than it are evicted; if none
+ * are, the new alert is refused ({@link OutboxFullException}). Both are logged at ERROR and
+ * counted. When the disk refuses a write (full, read-only), the batch stays in memory and is
+ * retried every second; the error shows in {@link #stats()} until a write succeeds.
+ */
+public final class Outbox implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
+    private static final int BATCH = 2048;
+    private static final int MAX_WAITING_IN_MEMORY = 100_000;
+
+    private sealed interface Op permits Append, Ack, Limit {
+    }
+
+    private record Append(OutboxMessage message, CompletableFuture<Long> done) implements Op {
+    }
+
+    private record Ack(long seq) implements Op {
+    }
+
+    private record Limit(long pages, CompletableFuture<Void> done) implements Op {
+    }
+
+    private final OutboxStore writerStore;
+    private final OutboxStore readerStore;
+    private final long maxBytes;
+    private final BlockingQueue<Op> queue = new LinkedBlockingQueue<>();
+    private final Set<Long> ackedNotDeleted = new ConcurrentSkipListSet<>();
+    private final Thread writer;
+    private final Object committed = new Object();
+    private final AtomicLong appended = new AtomicLong();
+    private final AtomicLong evicted = new AtomicLong();
+    private final AtomicLong dropped = new AtomicLong();
+    private volatile long depth;
+    private volatile long bytes;
+    private volatile long lastCommittedSeq;
+    private volatile String storageError;
+    private volatile boolean running = true;
+    private long nextSeq;
+
+    public Outbox(Path directory, long maxBytes, boolean fsync) {
+        this.maxBytes = maxBytes;
+        try {
+            Files.createDirectories(directory);
+            Path file = directory.resolve("outbox.db");
+            writerStore = new OutboxStore(file, fsync);
+            readerStore = new OutboxStore(file, fsync);
+            nextSeq = writerStore.maxSeq() + 1;
+            depth = writerStore.count();
+            bytes = writerStore.totalFootprint();
+            lastCommittedSeq = nextSeq - 1;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create outbox directory " + directory, e);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot open outbox in " + directory + ": " + e.getMessage(), e);
+        }
+        if (depth > 0) {
+            LOG.info("outbox {} holds {} undelivered alerts ({} bytes) from before; they go out first", directory, depth, bytes);
+        }
+        writer = Thread.ofPlatform().name("outbox-writer").daemon(false).start(this::writeLoop);
+    }
+
+    /**
+     * Stores an alert. The future completes with its sequence number once committed, or
+     * exceptionally with {@link OutboxFullException}. Never blocks the caller.
+     */
+    public CompletableFuture<Long> append(OutboxMessage m) {
+        CompletableFuture<Long> done = new CompletableFuture<>();
+        if (!running) {
+            done.completeExceptionally(new IllegalStateException("outbox closed"));
+        } else if (queue.size() >= MAX_WAITING_IN_MEMORY) {
+            dropped.incrementAndGet();
+            LOG.error("OUTBOX OVERFLOW: {} alerts wait in memory for the disk ({}); alert {} dropped",
+                    queue.size(), storageError, m.alertId());
+            done.completeExceptionally(new OutboxFullException("outbox memory buffer full while the disk fails"));
+        } else {
+            queue.add(new Append(m, done));
+        }
+        return done;
+    }
+
+    /** The broker has the message: remove it. Idempotent. */
+    public void acknowledge(long seq) {
+        if (ackedNotDeleted.add(seq)) {
+            queue.add(new Ack(seq));
+        }
+    }
+
+    /** Committed, unacknowledged entries after {@code seq}, in order. Publisher thread only. */
+    public List<OutboxEntry> readAfter(long seq, int limit) {
+        try {
+            List<OutboxEntry> rows;
+            synchronized (readerStore) {
+                rows = readerStore.readAfter(seq, limit);
+            }
+            if (ackedNotDeleted.isEmpty()) {
+                return rows;
+            }
+            List<OutboxEntry> out = new ArrayList<>(rows.size());
+            for (OutboxEntry e : rows) {
+                if (!ackedNotDeleted.contains(e.seq())) {
+                    out.add(e);
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException("outbox read failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Waits until something after {@code seq} is committed, or the timeout passes. */
+    public void awaitCommittedAfter(long seq, long timeoutMillis) throws InterruptedException {
+        synchronized (committed) {
+            if (lastCommittedSeq <= seq) {
+                committed.wait(timeoutMillis);
+            }
+        }
+    }
+
+    public OutboxStats stats() {
+        return new OutboxStats(depth, bytes, maxBytes, appended.get(), evicted.get(), dropped.get(), queue.size(), storageError);
+    }
+
+    /**
+     * Caps the database at {@code pages} pages (SQLite {@code max_page_count}); a write past it
+     * fails as on a full disk. Used by tests and drills to rehearse a full disk.
+     */
+    public CompletableFuture<Void> limitPages(long pages) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        queue.add(new Limit(pages, done));
+        return done;
+    }
+
+    private void writeLoop() {
+        List<Op> batch = new ArrayList<>(BATCH);
+        long backoffMillis = 0;
+        while (running || !queue.isEmpty() || !batch.isEmpty()) {
+            try {
+                if (batch.isEmpty()) {
+                    Op first = queue.poll(100, TimeUnit.MILLISECONDS);
+                    if (first == null) {
+                        continue;
+                    }
+                    batch.add(first);
+                }
+                queue.drainTo(batch, BATCH - batch.size());
+                commit(batch);
+                batch.clear();
+                if (storageError != null) {
+                    LOG.warn("outbox storage recovered; {} alerts waiting in memory are now on disk", appended.get());
+                    storageError = null;
+                }
+                backoffMillis = 0;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            } catch (SQLException e) {
+                writerStore.rollbackQuietly();
+                if (storageError == null) {
+                    LOG.error("OUTBOX STORAGE FAILING: {} - {} alerts held in memory and retried; nothing is dropped yet",
+                            e.getMessage(), batch.size() + queue.size());
+                }
+                storageError = e.getMessage();
+                backoffMillis = Math.min(Math.max(backoffMillis * 2, 250), 2000);
+                if (!running) {
+                    break;
+                }
+                try {
+                    Thread.sleep(backoffMillis);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        for (Op op : batch) {
+            if (op instanceof Append a) {
+                a.done().completeExceptionally(new IllegalStateException("outbox closed before commit"));
+            }
+        }
+    }
+
+    /** One transaction; on failure nothing of it is applied and the caller retries the same batch. */
+    private void commit(List<Op> batch) throws SQLException {
+        long seq = nextSeq;
+        long newBytes = bytes;
+        long newDepth = depth;
+        long evictedNow = 0;
+        List<Long> acks = new ArrayList<>();
+        List<Append> stored = new ArrayList<>();
+        List<Append> refused = new ArrayList<>();
+        writerStore.begin();
+        for (Op op : batch) {
+            switch (op) {
+                case Ack a -> acks.add(a.seq());
+                case Limit l -> writerStore.setMaxPageCount(l.pages());
+                case Append a -> {
+                    if (!acks.isEmpty()) {
+                        // Free acknowledged rows first so they never count as a reason to evict.
+                        newBytes -= writerStore.delete(acks);
+                        newDepth -= acks.size();
+                        acks.clear();
+                    }
+                    OutboxEntry e = new OutboxEntry(seq, a.message().alertId(), a.message().source(),
+                            a.message().severity(), a.message().topic(), a.message().payload());
+                    long need = newBytes + e.footprint() - maxBytes;
+                    if (need > 0) {
+                        long freed = 0;
+                        List<Long> victims = new ArrayList<>();
+                        for (long[] c : writerStore.evictionCandidates(e.severity(), 4096)) {
+                            if (freed >= need) {
+                                break;
+                            }
+                            victims.add(c[0]);
+                            freed += c[1];
+                        }
+                        if (freed < need) {
+                            refused.add(a);
+                            continue;
+                        }
+                        writerStore.delete(victims);
+                        newBytes -= freed;
+                        newDepth -= victims.size();
+                        evictedNow += victims.size();
+                    }
+                    writerStore.insert(e);
+                    newBytes += e.footprint();
+                    newDepth++;
+                    stored.add(a);
+                    seq++;
+                }
+            }
+        }
+        if (!acks.isEmpty()) {
+            newBytes -= writerStore.delete(acks);
+            newDepth -= acks.size();
+        }
+        writerStore.commit();
+        // Committed: publish the new state, then complete futures.
+        for (Op op : batch) {
+            if (op instanceof Ack a) {
+                ackedNotDeleted.remove(a.seq());
+            } else if (op instanceof Limit l) {
+                l.done().complete(null);
+            }
+        }
+        nextSeq = seq;
+        bytes = newBytes;
+        depth = newDepth;
+        appended.addAndGet(stored.size());
+        if (evictedNow > 0) {
+            evicted.addAndGet(evictedNow);
+            LOG.error("OUTBOX FULL ({} of {} bytes): evicted {} less severe undelivered alerts to keep more severe ones",
+                    newBytes, maxBytes, evictedNow);
+        }
+        long first = seq - stored.size();
+        for (int i = 0; i < stored.size(); i++) {
+            stored.get(i).done().complete(first + i);
+        }
+        for (Append a : refused) {
+            dropped.incrementAndGet();
+            LOG.error("OUTBOX FULL ({} of {} bytes) of alerts at least as severe: alert {} (severity {}) dropped",
+                    newBytes, maxBytes, a.message().alertId(), a.message().severity());
+            a.done().completeExceptionally(new OutboxFullException("outbox full"));
+        }
+        if (!stored.isEmpty()) {
+            synchronized (committed) {
+                lastCommittedSeq = seq - 1;
+                committed.notifyAll();
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        try {
+            writer.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            writerStore.close();
+            readerStore.close();
+        } catch (SQLException e) {
+            LOG.warn("closing outbox: {}", e.getMessage());
+        }
+    }
+}

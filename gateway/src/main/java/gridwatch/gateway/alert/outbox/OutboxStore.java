@@ -1,0 +1,149 @@
+package gridwatch.gateway.alert.outbox;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The SQLite file behind the outbox: schema, and the few statements the outbox needs. WAL mode
+ * lets the publisher read on its own connection while the writer commits. With
+ * {@code synchronous=FULL} each commit is fsync'd before it returns.
+ * One instance per connection; not thread-safe.
+ */
+final class OutboxStore implements AutoCloseable {
+
+    private final Connection conn;
+
+    OutboxStore(Path file, boolean fsync) throws SQLException {
+        conn = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+        try (Statement s = conn.createStatement()) {
+            s.execute("PRAGMA busy_timeout=10000");
+            s.execute("PRAGMA journal_mode=WAL");
+            s.execute("PRAGMA synchronous=" + (fsync ? "FULL" : "NORMAL"));
+            s.execute("CREATE TABLE IF NOT EXISTS outbox (seq INTEGER PRIMARY KEY, alert_id TEXT NOT NULL, "
+                    + "source TEXT NOT NULL, severity INTEGER NOT NULL, topic TEXT NOT NULL, payload BLOB NOT NULL, "
+                    + "footprint INTEGER NOT NULL)");
+            s.execute("CREATE INDEX IF NOT EXISTS outbox_by_severity ON outbox (severity, seq)");
+        }
+    }
+
+    void begin() throws SQLException {
+        conn.setAutoCommit(false);
+    }
+
+    void commit() throws SQLException {
+        conn.commit();
+        conn.setAutoCommit(true);
+    }
+
+    void rollbackQuietly() {
+        try {
+            conn.rollback();
+            conn.setAutoCommit(true);
+        } catch (SQLException ignored) {
+            // The connection is unusable anyway; the next batch reports the real error.
+        }
+    }
+
+    void setMaxPageCount(long pages) throws SQLException {
+        try (Statement s = conn.createStatement()) {
+            s.execute("PRAGMA max_page_count=" + pages);
+        }
+    }
+
+    long maxSeq() throws SQLException {
+        return scalar("SELECT COALESCE(MAX(seq), 0) FROM outbox");
+    }
+
+    long totalFootprint() throws SQLException {
+        return scalar("SELECT COALESCE(SUM(footprint), 0) FROM outbox");
+    }
+
+    long count() throws SQLException {
+        return scalar("SELECT COUNT(*) FROM outbox");
+    }
+
+    void insert(OutboxEntry e) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement(
+                "INSERT INTO outbox (seq, alert_id, source, severity, topic, payload, footprint) VALUES (?,?,?,?,?,?,?)")) {
+            ps.setLong(1, e.seq());
+            ps.setString(2, e.alertId());
+            ps.setString(3, e.source());
+            ps.setInt(4, e.severity());
+            ps.setString(5, e.topic());
+            ps.setBytes(6, e.payload());
+            ps.setLong(7, e.footprint());
+            ps.executeUpdate();
+        }
+    }
+
+    /** Deletes the given rows; returns the footprint freed. */
+    long delete(List<Long> seqs) throws SQLException {
+        long freed = 0;
+        try (PreparedStatement size = conn.prepareStatement("SELECT footprint FROM outbox WHERE seq = ?");
+             PreparedStatement del = conn.prepareStatement("DELETE FROM outbox WHERE seq = ?")) {
+            for (long seq : seqs) {
+                size.setLong(1, seq);
+                try (ResultSet rs = size.executeQuery()) {
+                    if (rs.next()) {
+                        freed += rs.getLong(1);
+                    }
+                }
+                del.setLong(1, seq);
+                del.addBatch();
+            }
+            del.executeBatch();
+        }
+        return freed;
+    }
+
+    /** Candidates for eviction: strictly less severe than {@code below}, least severe and oldest first. */
+    List<long[]> evictionCandidates(int below, int limit) throws SQLException {
+        List<long[]> out = new ArrayList<>();
+        try (PreparedStatement ps = conn.prepareStatement(
+                "SELECT seq, footprint, severity FROM outbox WHERE severity < ? ORDER BY severity, seq LIMIT ?")) {
+            ps.setInt(1, below);
+            ps.setInt(2, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)});
+                }
+            }
+        }
+        return out;
+    }
+
+    List<OutboxEntry> readAfter(long seq, int limit) throws SQLException {
+        List<OutboxEntry> out = new ArrayList<>(limit);
+        try (PreparedStatement ps = conn.prepareStatement(
+                "SELECT seq, alert_id, source, severity, topic, payload FROM outbox WHERE seq > ? ORDER BY seq LIMIT ?")) {
+            ps.setLong(1, seq);
+            ps.setInt(2, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new OutboxEntry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4),
+                            rs.getString(5), rs.getBytes(6)));
+                }
+            }
+        }
+        return out;
+    }
+
+    private long scalar(String sql) throws SQLException {
+        try (Statement s = conn.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    @Override
+    public void close() throws SQLException {
+        conn.close();
+    }
+}

@@ -1,0 +1,83 @@
+package gridwatch.gateway.ops;
+
+import gridwatch.gateway.alert.outbox.OutboxStats;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+
+/** The gateway's Prometheus meters, in one place so names stay consistent. Thread-safe. */
+public final class GatewayMetrics {
+
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final Timer publishLatency = Timer.builder("gridwatch.publish.latency")
+            .description("Time from handing an alert to the MQTT client until the broker's PUBACK")
+            .publishPercentiles(0.5, 0.99)
+            .publishPercentileHistogram()
+            .minimumExpectedValue(Duration.ofNanos(100_000))
+            .maximumExpectedValue(Duration.ofSeconds(30))
+            .register(registry);
+    private final Counter published = Counter.builder("gridwatch.alerts.published")
+            .description("Alerts acknowledged by the broker (redeliveries count again)").register(registry);
+    private final Counter readingsDropped = Counter.builder("gridwatch.readings.dropped")
+            .description("Readings dropped because the pipeline queue was full").register(registry);
+
+    public void readingIn(String deviceId) {
+        registry.counter("gridwatch.readings.in", "device", deviceId).increment();
+    }
+
+    public void readingDropped() {
+        readingsDropped.increment();
+    }
+
+    public void alertProduced(String type, String lifecycle) {
+        registry.counter("gridwatch.alerts.produced", "type", type, "lifecycle", lifecycle).increment();
+    }
+
+    public void alertNotStored(String reason) {
+        registry.counter("gridwatch.alerts.not_stored", "reason", reason).increment();
+    }
+
+    public void published(long ackLatencyNanos) {
+        published.increment();
+        publishLatency.record(Duration.ofNanos(ackLatencyNanos));
+    }
+
+    public void watchOutbox(Supplier<OutboxStats> stats) {
+        Gauge.builder("gridwatch.outbox.pending", () -> stats.get().depth())
+                .description("Alerts stored and not yet acknowledged by the broker").register(registry);
+        Gauge.builder("gridwatch.outbox.bytes", () -> stats.get().bytes()).baseUnit("bytes")
+                .description("Bytes counted against the outbox bound").register(registry);
+        Gauge.builder("gridwatch.outbox.max", () -> stats.get().maxBytes()).baseUnit("bytes")
+                .description("The outbox bound").register(registry);
+        Gauge.builder("gridwatch.outbox.evicted", () -> stats.get().evicted())
+                .description("Less severe alerts evicted because the outbox was full").register(registry);
+        Gauge.builder("gridwatch.outbox.dropped", () -> stats.get().dropped())
+                .description("Alerts refused because the outbox was full of alerts at least as severe").register(registry);
+        Gauge.builder("gridwatch.outbox.storage.failing", () -> stats.get().storageError() == null ? 0 : 1)
+                .description("1 while the disk refuses outbox writes (alerts wait in memory)").register(registry);
+    }
+
+    public void watchUplink(BooleanSupplier connected) {
+        Gauge.builder("gridwatch.uplink.connected", () -> connected.getAsBoolean() ? 1 : 0)
+                .description("1 while connected to the broker").register(registry);
+    }
+
+    public void watchSuppressed(Supplier<Long> suppressed) {
+        Gauge.builder("gridwatch.alerts.suppressed", () -> suppressed.get())
+                .description("Findings held back by the cooldown after an incident ended").register(registry);
+    }
+
+    public Timer publishLatency() {
+        return publishLatency;
+    }
+
+    public String scrape() {
+        return registry.scrape();
+    }
+}

@@ -1,0 +1,151 @@
+package gridwatch.gateway.pipeline;
+
+import gridwatch.config.model.EdgeConfig;
+import gridwatch.detectors.core.Finding;
+import gridwatch.detectors.core.Reading;
+import gridwatch.gateway.alert.Alert;
+import gridwatch.gateway.alert.AlertFactory;
+import gridwatch.gateway.alert.AlertSink;
+import gridwatch.gateway.alert.IncidentTracker;
+import gridwatch.gateway.alert.LifecycleStep;
+import gridwatch.gateway.alert.json.AlertJson;
+import gridwatch.gateway.alert.outbox.Outbox;
+import gridwatch.gateway.alert.outbox.OutboxFullException;
+import gridwatch.gateway.alert.outbox.OutboxMessage;
+import gridwatch.gateway.ingest.ReadingSink;
+import gridwatch.gateway.ops.GatewayMetrics;
+import gridwatch.gateway.rules.RuleEngine;
+import gridwatch.gateway.uplink.mqtt.Topics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.function.Consumer;
+
+/**
+ * reading → rules → finding → incident lifecycle → alert → sinks and outbox, on one thread that
+ * owns all rule and incident state. Sources enqueue without blocking; config reloads are
+ * enqueued too, so they apply between two readings and never race a rule.
+ */
+public final class AlertPipeline implements ReadingSink, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AlertPipeline.class);
+    private static final int QUEUE = 65_536;
+
+    private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(QUEUE);
+    private final RuleEngine rules;
+    private final IncidentTracker incidents;
+    private final AlertFactory factory;
+    private final AlertJson json = new AlertJson();
+    private final Outbox outbox;
+    private final Topics topics;
+    private final List<AlertSink> sinks;
+    private final GatewayMetrics metrics;
+    private final DeviceActivity activity;
+    private final Clock clock;
+    private final Thread thread;
+    private volatile boolean running = true;
+    private Consumer<Alert> onStored = a -> { };
+
+    public AlertPipeline(RuleEngine rules, IncidentTracker incidents, AlertFactory factory, Outbox outbox, Topics topics,
+                         List<AlertSink> sinks, GatewayMetrics metrics, DeviceActivity activity, Clock clock) {
+        this.rules = rules;
+        this.incidents = incidents;
+        this.factory = factory;
+        this.outbox = outbox;
+        this.topics = topics;
+        this.sinks = List.copyOf(sinks);
+        this.metrics = metrics;
+        this.activity = activity;
+        this.clock = clock;
+        this.thread = Thread.ofPlatform().name("alert-pipeline").daemon(true).unstarted(this::run);
+    }
+
+    /** Called on the outbox writer thread once an alert is durably stored; must not block. Set before start. */
+    public void onStored(Consumer<Alert> listener) {
+        this.onStored = listener;
+    }
+
+    public void start() {
+        thread.start();
+    }
+
+    @Override
+    public void accept(Reading reading) {
+        if (!queue.offer(reading)) {
+            metrics.readingDropped();
+            LOG.warn("pipeline queue full; reading from {} dropped", reading.deviceId());
+        }
+    }
+
+    /** Applies a new config between two readings. */
+    public void reconfigure(EdgeConfig config) {
+        try {
+            queue.put((Runnable) () -> {
+                rules.reconfigure(config);
+                incidents.reconfigure(config.alerts());
+            });
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void run() {
+        while (running || !queue.isEmpty()) {
+            try {
+                Object next = queue.take();
+                if (next instanceof Reading r) {
+                    handle(r);
+                } else if (next instanceof Runnable task) {
+                    task.run();
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                LOG.error("pipeline error (reading skipped): {}", e.getMessage(), e);
+            }
+        }
+    }
+
+    private void handle(Reading r) {
+        metrics.readingIn(r.deviceId());
+        activity.record(r.deviceId(), clock.instant());
+        for (Finding f : rules.evaluate(r)) {
+            incidents.step(f).ifPresent(step -> produce(f, step));
+        }
+    }
+
+    private void produce(Finding f, LifecycleStep step) {
+        Alert alert = factory.create(f, step);
+        byte[] payload = json.encode(alert);
+        outbox.append(new OutboxMessage(alert.alertId().toString(), alert.sourceKey(), alert.severity().ordinal(),
+                        topics.alerts(alert.type()), payload))
+                .whenComplete((seq, error) -> {
+                    if (error == null) {
+                        metrics.alertProduced(alert.type(), alert.lifecycle().wireName());
+                        // Sinks see only alerts that count as produced: stored on disk.
+                        for (AlertSink sink : sinks) {
+                            sink.accept(alert);
+                        }
+                        onStored.accept(alert);
+                    } else {
+                        metrics.alertNotStored(error instanceof OutboxFullException ? "outbox_full" : "error");
+                    }
+                });
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        queue.offer((Runnable) () -> { });
+        try {
+            thread.join(5000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        thread.interrupt();
+    }
+}
