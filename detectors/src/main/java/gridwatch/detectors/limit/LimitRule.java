@@ -96,7 +96,7 @@ public final class LimitRule implements ReadingRule {
         List<Measurement> m = List.of(
                 new Measurement(s.resource(), r.value(), r.unit()),
                 new Measurement("limit", limit, r.unit()),
-                new Measurement("exceedance", r.value() - limit, r.unit()),
+                new Measurement("exceedance", Math.round((r.value() - limit) * 10) / 10.0, r.unit()),
                 new Measurement("peak", peak, r.unit()));
         List<Object> series = new ArrayList<>(recent.size());
         for (Reading x : recent) {

@@ -73,6 +73,10 @@ public final class GatewayMetrics {
                 .description("Findings held back by the cooldown after an incident ended").register(registry);
     }
 
+    public long publishedCount() {
+        return (long) published.count();
+    }
+
     public Timer publishLatency() {
         return publishLatency;
     }

@@ -1,0 +1,98 @@
+package gridwatch.gateway.ops;
+
+import gridwatch.config.model.DeviceConfig;
+import gridwatch.config.model.EdgeConfig;
+import gridwatch.gateway.alert.outbox.OutboxStats;
+import gridwatch.gateway.ingest.Source;
+import gridwatch.gateway.pipeline.DeviceActivity;
+import gridwatch.gateway.uplink.mqtt.UplinkState;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Builds the health report from each component's own state. DOWN when alerts can no longer be
+ * stored on disk; DEGRADED when the broker is away, the outbox is nearly full, or a device has
+ * gone quiet; UP otherwise.
+ */
+public final class HealthAssembler implements Supplier<HealthReport> {
+
+    private final Supplier<UplinkState> uplink;
+    private final Supplier<OutboxStats> outbox;
+    private final Supplier<EdgeConfig> config;
+    private final DeviceActivity activity;
+    private final List<Source> sources;
+    private final Clock clock;
+
+    public HealthAssembler(Supplier<UplinkState> uplink, Supplier<OutboxStats> outbox, Supplier<EdgeConfig> config,
+                           DeviceActivity activity, List<Source> sources, Clock clock) {
+        this.uplink = uplink;
+        this.outbox = outbox;
+        this.config = config;
+        this.activity = activity;
+        this.sources = List.copyOf(sources);
+        this.clock = clock;
+    }
+
+    @Override
+    public HealthReport get() {
+        UplinkState u = uplink.get();
+        OutboxStats o = outbox.get();
+        boolean degraded = u.phase() != UplinkState.Phase.CONNECTED || o.full();
+        Map<String, Object> components = new LinkedHashMap<>();
+        Map<String, Object> up = new LinkedHashMap<>();
+        up.put("state", u.phase().name());
+        up.put("broker", u.broker());
+        up.put("since", u.since().toString());
+        up.put("connects", u.connects());
+        if (u.lastError() != null) {
+            up.put("lastError", u.lastError());
+        }
+        components.put("uplink", up);
+        Map<String, Object> ob = new LinkedHashMap<>();
+        ob.put("state", o.storageError() != null ? "FAILING" : o.full() ? "FULL" : "OK");
+        ob.put("pending", o.depth());
+        ob.put("bytes", o.bytes());
+        ob.put("maxBytes", o.maxBytes());
+        ob.put("evicted", o.evicted());
+        ob.put("dropped", o.dropped());
+        ob.put("waitingInMemory", o.waitingInMemory());
+        if (o.storageError() != null) {
+            ob.put("error", o.storageError());
+        }
+        components.put("outbox", ob);
+        Map<String, Object> devices = new LinkedHashMap<>();
+        Instant now = clock.instant();
+        for (DeviceConfig d : config.get().devices()) {
+            DeviceActivity.Seen seen = activity.of(d.id());
+            Map<String, Object> dev = new LinkedHashMap<>();
+            String state;
+            if (seen == null) {
+                state = "WAITING";
+            } else if (d.staleAfterSeconds() != null
+                    && Duration.between(seen.lastArrival(), now).getSeconds() > d.staleAfterSeconds()) {
+                state = "STALE";
+                degraded = true;
+            } else {
+                state = "UP";
+            }
+            dev.put("state", state);
+            if (seen != null) {
+                dev.put("lastReadingAt", seen.lastArrival().toString());
+                dev.put("readings", seen.readings());
+            }
+            sources.stream().filter(s -> s.deviceId().equals(d.id())).findFirst()
+                    .ifPresent(s -> dev.put("source", s.describe()));
+            devices.put(d.id(), dev);
+        }
+        components.put("devices", devices);
+        boolean down = o.storageError() != null;
+        String status = down ? "DOWN" : degraded ? "DEGRADED" : "UP";
+        return new HealthReport(status, true, !down, components);
+    }
+}

@@ -1,0 +1,57 @@
+package gridwatch.gateway.runtime;
+
+import gridwatch.config.ConfigCheck;
+import gridwatch.config.ConfigError;
+import gridwatch.config.ConfigException;
+import gridwatch.config.model.DeviceConfig;
+import gridwatch.config.model.EdgeConfig;
+import gridwatch.config.model.ReplayConnection;
+import gridwatch.config.yaml.YamlDocument;
+import gridwatch.profiles.DeviceProfile;
+import gridwatch.profiles.ProfileCatalog;
+import gridwatch.profiles.ProfileLoader;
+
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Checks what only the gateway knows: each device's profile exists and its connection can work. */
+final class DeviceCheck implements ConfigCheck {
+
+    @Override
+    public List<ConfigError> check(YamlDocument doc, EdgeConfig config) {
+        List<ConfigError> errors = new ArrayList<>();
+        ConfigPaths paths = ConfigPaths.of(doc.file());
+        ProfileCatalog catalog;
+        try {
+            catalog = new ProfileLoader().load(paths.profileDirs(config));
+        } catch (ConfigException e) {
+            return e.errors();
+        }
+        for (int i = 0; i < config.devices().size(); i++) {
+            DeviceConfig d = config.devices().get(i);
+            String at = "/devices/" + i;
+            DeviceProfile p = catalog.find(d.profile()).orElse(null);
+            if (p == null) {
+                errors.add(doc.errorAt(at + "/profile", "no device profile named '" + d.profile() + "' (built-in: "
+                        + catalog.all().stream().map(DeviceProfile::name).toList() + ")"));
+                continue;
+            }
+            if (d.connection() instanceof ReplayConnection r && !Files.isReadable(paths.resolve(r.file()))) {
+                errors.add(doc.errorAt(at + "/connection/file", "trace file not found: " + paths.resolve(r.file())));
+            }
+        }
+        for (int i = 0; i < config.rules().size(); i++) {
+            var rule = config.rules().get(i);
+            for (int j = 0; j < rule.devices().size(); j++) {
+                String deviceId = rule.devices().get(j);
+                var profile = config.device(deviceId).flatMap(d -> catalog.find(d.profile()));
+                if (profile.isPresent() && profile.get().resource(rule.resource()).isEmpty()) {
+                    errors.add(doc.errorAt("/rules/" + i + "/resource", "device '" + deviceId + "' (profile "
+                            + profile.get().name() + ") has no resource '" + rule.resource() + "'"));
+                }
+            }
+        }
+        return errors;
+    }
+}

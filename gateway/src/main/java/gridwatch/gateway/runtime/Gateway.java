@@ -1,0 +1,169 @@
+package gridwatch.gateway.runtime;
+
+import com.github.f4b6a3.uuid.UuidCreator;
+import gridwatch.config.ConfigException;
+import gridwatch.config.model.DeviceConfig;
+import gridwatch.config.model.EdgeConfig;
+import gridwatch.config.model.ReplayConnection;
+import gridwatch.gateway.alert.Alert;
+import gridwatch.gateway.alert.AlertFactory;
+import gridwatch.gateway.alert.AlertSink;
+import gridwatch.gateway.alert.IncidentTracker;
+import gridwatch.gateway.alert.LogSink;
+import gridwatch.gateway.alert.RecentAlerts;
+import gridwatch.gateway.alert.outbox.Outbox;
+import gridwatch.gateway.ingest.Source;
+import gridwatch.gateway.ingest.replay.ReplaySource;
+import gridwatch.gateway.ingest.replay.ReplayTrace;
+import gridwatch.gateway.ops.GatewayMetrics;
+import gridwatch.gateway.ops.HealthAssembler;
+import gridwatch.gateway.ops.OpsHandler;
+import gridwatch.gateway.ops.OpsHttpServer;
+import gridwatch.gateway.pipeline.AlertPipeline;
+import gridwatch.gateway.pipeline.DeviceActivity;
+import gridwatch.gateway.rules.RuleEngine;
+import gridwatch.gateway.uplink.mqtt.MqttUplink;
+import gridwatch.gateway.uplink.mqtt.OutboxPublisher;
+import gridwatch.profiles.ProfileCatalog;
+import gridwatch.profiles.ProfileLoader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * Assembles a running gateway from a validated config, in data-flow order:
+ * sources → pipeline (rules, incidents, alerts) → outbox → publisher → uplink; plus the
+ * operations server and the config reloader. Owns nothing but the wiring; {@link #close()}
+ * stops everything in reverse order, and what is in the outbox stays for the next start.
+ */
+public final class Gateway implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
+    private static final Supplier<UUID> UUID_V7 = UuidCreator::getTimeOrderedEpoch;
+
+    private final AtomicReference<EdgeConfig> config;
+    private final GatewayMetrics metrics = new GatewayMetrics();
+    private final RecentAlerts recent = new RecentAlerts(500);
+    private final Outbox outbox;
+    private final MqttUplink uplink;
+    private final OutboxPublisher publisher;
+    private final AlertPipeline pipeline;
+    private final IncidentTracker incidents;
+    private final List<Source> sources = new ArrayList<>();
+    private final OpsHttpServer http;
+    private final HealthAssembler health;
+    private final ConfigReloader reloader;
+
+    private Gateway(Path configFile, EdgeConfig initial, Consumer<Alert> onStored) throws ConfigException, IOException, InterruptedException {
+        Clock clock = Clock.systemUTC();
+        ConfigPaths paths = ConfigPaths.of(configFile.toString());
+        config = new AtomicReference<>(initial);
+        ProfileCatalog profiles = new ProfileLoader().load(paths.profileDirs(initial));
+
+        outbox = new Outbox(paths.resolve(initial.outbox().directory()), initial.outbox().maxBytes(), initial.outbox().fsync());
+        metrics.watchOutbox(outbox::stats);
+        uplink = new MqttUplink(initial.uplink(), initial.gateway().id(), clock);
+        metrics.watchUplink(uplink::connected);
+        publisher = new OutboxPublisher(outbox, uplink, metrics::published);
+
+        incidents = new IncidentTracker(initial.alerts(), UUID_V7);
+        metrics.watchSuppressed(incidents::suppressedCount);
+        List<AlertSink> sinks = new ArrayList<>(List.of(recent));
+        if (initial.sinks().stream().anyMatch(s -> "log".equals(s.type()))) {
+            sinks.add(new LogSink());
+        }
+        DeviceActivity activity = new DeviceActivity();
+        pipeline = new AlertPipeline(new RuleEngine(initial), incidents, new AlertFactory(config::get, UUID_V7, clock),
+                outbox, uplink.topics(), sinks, metrics, activity, clock);
+        pipeline.onStored(onStored);
+
+        for (DeviceConfig d : initial.devices()) {
+            var profile = profiles.find(d.profile()).orElseThrow();
+            switch (d.connection()) {
+                case ReplayConnection r -> sources.add(new ReplaySource(d.id(), ReplayTrace.read(paths.resolve(r.file())), r, profile, clock));
+            }
+        }
+        health = new HealthAssembler(uplink::state, outbox::stats, config::get, activity, sources, clock);
+        http = new OpsHttpServer(initial.http().bind(), initial.http().port(), new OpsHandler(health, metrics, recent));
+        reloader = new ConfigReloader(configFile, initial, next -> {
+            config.set(next);
+            pipeline.reconfigure(next);
+        });
+    }
+
+    /** Builds and starts a gateway. {@code onStored} hears of each alert once it is on disk (tests, demo). */
+    public static Gateway start(Path configFile, EdgeConfig config, Consumer<Alert> onStored)
+            throws ConfigException, IOException, InterruptedException {
+        Gateway g = new Gateway(configFile, config, onStored);
+        g.uplink.start();
+        g.publisher.start();
+        g.pipeline.start();
+        for (Source s : g.sources) {
+            s.start(g.pipeline);
+        }
+        LOG.info("gateway {} running: {} devices, {} rules, ops on http://{}:{}/health", config.gateway().id(),
+                config.devices().size(), config.rules().size(), config.http().bind(), g.http.port());
+        return g;
+    }
+
+    public int httpPort() {
+        return http.port();
+    }
+
+    public EdgeConfig config() {
+        return config.get();
+    }
+
+    public Outbox outbox() {
+        return outbox;
+    }
+
+    public MqttUplink uplink() {
+        return uplink;
+    }
+
+    public AlertPipeline pipeline() {
+        return pipeline;
+    }
+
+    public ConfigReloader reloader() {
+        return reloader;
+    }
+
+    public GatewayMetrics metrics() {
+        return metrics;
+    }
+
+    public HealthAssembler health() {
+        return health;
+    }
+
+    public List<Source> sources() {
+        return List.copyOf(sources);
+    }
+
+    @Override
+    public void close() {
+        try {
+            reloader.close();
+        } catch (IOException e) {
+            LOG.debug("reloader close: {}", e.getMessage());
+        }
+        sources.forEach(Source::close);
+        pipeline.close();
+        publisher.close();
+        uplink.close();
+        http.close();
+        outbox.close();
+        LOG.info("gateway stopped; {} alerts wait in the outbox for the next start", outbox.stats().depth());
+    }
+}

@@ -1,0 +1,75 @@
+package gridwatch.gateway.runtime;
+
+import gridwatch.config.ConfigException;
+import gridwatch.config.model.EdgeConfig;
+import gridwatch.gateway.alert.Alert;
+import gridwatch.gateway.uplink.embedded.EmbeddedBroker;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+
+/**
+ * A gateway plus, when the config says {@code broker: embedded}, the local broker it talks to.
+ * Stops both, gateway first, so the last status reaches the broker.
+ */
+public final class RunningGateway implements AutoCloseable {
+
+    public static final int DEFAULT_EMBEDDED_PORT = 1883;
+
+    private final EmbeddedBroker broker;
+    private final Gateway gateway;
+
+    private RunningGateway(EmbeddedBroker broker, Gateway gateway) {
+        this.broker = broker;
+        this.gateway = gateway;
+    }
+
+    /** @param httpPortOverride a port to use instead of the configured one, or null */
+    public static RunningGateway start(Path configFile, EdgeConfig config, Integer httpPortOverride, Consumer<Alert> onStored)
+            throws ConfigException, IOException, InterruptedException {
+        EmbeddedBroker broker = null;
+        EdgeConfig effective = config;
+        if (config.uplink().embedded()) {
+            Path work = ConfigPaths.of(configFile.toString()).resolve(config.outbox().directory()).resolveSibling("broker");
+            broker = EmbeddedBroker.start(work, DEFAULT_EMBEDDED_PORT);
+            effective = withBroker(effective, broker.url());
+        }
+        if (httpPortOverride != null) {
+            effective = new EdgeConfig(effective.gateway(), effective.site(), effective.uplink(), effective.outbox(),
+                    new gridwatch.config.model.HttpConfig(effective.http().bind(), httpPortOverride), effective.profiles(),
+                    effective.zones(), effective.devices(), effective.categories(), effective.rules(), effective.alerts(),
+                    effective.sinks());
+        }
+        try {
+            return new RunningGateway(broker, Gateway.start(configFile, effective, onStored));
+        } catch (RuntimeException | IOException | ConfigException | InterruptedException e) {
+            if (broker != null) {
+                broker.close();
+            }
+            throw e;
+        }
+    }
+
+    private static EdgeConfig withBroker(EdgeConfig c, String url) {
+        return new EdgeConfig(c.gateway(), c.site(), c.uplink().withBroker(url), c.outbox(), c.http(), c.profiles(),
+                c.zones(), c.devices(), c.categories(), c.rules(), c.alerts(), c.sinks());
+    }
+
+    public Gateway gateway() {
+        return gateway;
+    }
+
+    /** The embedded broker's port, or -1 when an external broker is configured. */
+    public int embeddedBrokerPort() {
+        return broker == null ? -1 : broker.port();
+    }
+
+    @Override
+    public void close() {
+        gateway.close();
+        if (broker != null) {
+            broker.close();
+        }
+    }
+}
