@@ -65,6 +65,7 @@ public final class Outbox implements AutoCloseable {
     private volatile long bytes;
     private volatile long lastCommittedSeq;
     private volatile String storageError;
+    private volatile int heldForRetry;
     private volatile boolean running = true;
     private long nextSeq;
 
@@ -148,7 +149,7 @@ public final class Outbox implements AutoCloseable {
     }
 
     public OutboxStats stats() {
-        return new OutboxStats(depth, bytes, maxBytes, appended.get(), evicted.get(), dropped.get(), queue.size(), storageError);
+        return new OutboxStats(depth, bytes, maxBytes, appended.get(), evicted.get(), dropped.get(), queue.size() + heldForRetry, storageError);
     }
 
     /**
@@ -176,6 +177,7 @@ public final class Outbox implements AutoCloseable {
                 queue.drainTo(batch, BATCH - batch.size());
                 commit(batch);
                 batch.clear();
+                heldForRetry = 0;
                 if (storageError != null) {
                     LOG.warn("outbox storage recovered; {} alerts waiting in memory are now on disk", appended.get());
                     storageError = null;
@@ -191,6 +193,7 @@ public final class Outbox implements AutoCloseable {
                             e.getMessage(), batch.size() + queue.size());
                 }
                 storageError = e.getMessage();
+                heldForRetry = batch.size();
                 backoffMillis = Math.min(Math.max(backoffMillis * 2, 250), 2000);
                 if (!running) {
                     break;
@@ -220,10 +223,16 @@ public final class Outbox implements AutoCloseable {
         List<Append> stored = new ArrayList<>();
         List<Append> refused = new ArrayList<>();
         writerStore.begin();
+        // Storage settings first: a limit raised to relieve a full disk must apply before the retried appends.
+        for (Op op : batch) {
+            if (op instanceof Limit l) {
+                writerStore.setMaxPageCount(l.pages());
+            }
+        }
         for (Op op : batch) {
             switch (op) {
                 case Ack a -> acks.add(a.seq());
-                case Limit l -> writerStore.setMaxPageCount(l.pages());
+                case Limit l -> { }
                 case Append a -> {
                     if (!acks.isEmpty()) {
                         // Free acknowledged rows first so they never count as a reason to evict.

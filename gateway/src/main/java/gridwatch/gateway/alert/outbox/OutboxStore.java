@@ -33,21 +33,28 @@ final class OutboxStore implements AutoCloseable {
         }
     }
 
+    /**
+     * Transactions are driven with explicit statements (the JDBC connection stays in auto-commit):
+     * after SQLITE_FULL, SQLite may already have rolled the transaction back by itself, and the
+     * driver's own transaction bookkeeping would then go astray and let a retry commit row by row.
+     */
     void begin() throws SQLException {
-        conn.setAutoCommit(false);
+        try (Statement s = conn.createStatement()) {
+            s.execute("BEGIN IMMEDIATE");
+        }
     }
 
     void commit() throws SQLException {
-        conn.commit();
-        conn.setAutoCommit(true);
+        try (Statement s = conn.createStatement()) {
+            s.execute("COMMIT");
+        }
     }
 
     void rollbackQuietly() {
-        try {
-            conn.rollback();
-            conn.setAutoCommit(true);
-        } catch (SQLException ignored) {
-            // The connection is unusable anyway; the next batch reports the real error.
+        try (Statement s = conn.createStatement()) {
+            s.execute("ROLLBACK");
+        } catch (SQLException alreadyRolledBack) {
+            // SQLite rolled back on its own (e.g. after SQLITE_FULL): nothing of the batch is stored.
         }
     }
 

@@ -1,0 +1,110 @@
+package gridwatch.gateway.alert.outbox;
+
+import gridwatch.detectors.core.Severity;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+class OutboxTest {
+
+    @TempDir
+    Path dir;
+
+    private static OutboxMessage msg(String id, Severity s, int payloadBytes) {
+        byte[] p = ("{\"id\":\"" + id + "\"," + "\"pad\":\"" + "x".repeat(payloadBytes) + "\"}").getBytes(StandardCharsets.UTF_8);
+        return new OutboxMessage(id, "noise-1", s.ordinal(), "gridwatch/v1/box/alerts/noise", p);
+    }
+
+    @Test
+    void committedAlertsSurviveAReopenInOrder() throws Exception {
+        try (Outbox o = new Outbox(dir, 1 << 24, true)) {
+            List<CompletableFuture<Long>> f = new ArrayList<>();
+            for (int i = 0; i < 100; i++) {
+                f.add(o.append(msg("a" + i, Severity.YELLOW, 100)));
+            }
+            CompletableFuture.allOf(f.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
+        }
+        try (Outbox o = new Outbox(dir, 1 << 24, true)) {
+            List<OutboxEntry> rows = o.readAfter(0, 1000);
+            assertThat(rows).extracting(OutboxEntry::alertId).containsExactlyElementsOf(
+                    java.util.stream.IntStream.range(0, 100).mapToObj(i -> "a" + i).toList());
+            assertThat(o.stats().depth()).isEqualTo(100);
+        }
+    }
+
+    @Test
+    void acknowledgedAlertsLeaveAndStayGoneAfterReopen() throws Exception {
+        try (Outbox o = new Outbox(dir, 1 << 24, true)) {
+            long s1 = o.append(msg("a1", Severity.BLUE, 10)).get(5, TimeUnit.SECONDS);
+            o.append(msg("a2", Severity.BLUE, 10)).get(5, TimeUnit.SECONDS);
+            o.acknowledge(s1);
+            assertThat(o.readAfter(0, 10)).extracting(OutboxEntry::alertId).containsExactly("a2");
+            await().atMost(5, TimeUnit.SECONDS).until(() -> o.stats().depth() == 1);
+        }
+        try (Outbox o = new Outbox(dir, 1 << 24, true)) {
+            assertThat(o.readAfter(0, 10)).extracting(OutboxEntry::alertId).containsExactly("a2");
+        }
+    }
+
+    @Test
+    void whenFullTheLeastSevereOldestAreEvictedForAMoreSevereAlert() throws Exception {
+        try (Outbox o = new Outbox(dir, 65_536, true)) {
+            int i = 0;
+            while (o.stats().bytes() < 60_000) {
+                o.append(msg("blue" + i++, Severity.BLUE, 1000)).get(5, TimeUnit.SECONDS);
+            }
+            o.append(msg("red", Severity.RED, 8000)).get(5, TimeUnit.SECONDS);
+            assertThat(o.stats().evicted()).isGreaterThan(0);
+            assertThat(o.stats().bytes()).isLessThanOrEqualTo(65_536);
+            List<String> ids = o.readAfter(0, 1000).stream().map(OutboxEntry::alertId).toList();
+            assertThat(ids).contains("red").doesNotContain("blue0", "blue1");
+            assertThat(ids).last().isEqualTo("red");
+        }
+    }
+
+    @Test
+    void whenFullOfMoreSevereAlertsANewLessSevereOneIsRefused() throws Exception {
+        try (Outbox o = new Outbox(dir, 65_536, true)) {
+            while (o.stats().bytes() < 60_000) {
+                o.append(msg("red", Severity.RED, 1000)).get(5, TimeUnit.SECONDS);
+            }
+            long depth = o.stats().depth();
+            assertThatThrownBy(() -> o.append(msg("blue", Severity.BLUE, 8000)).get(5, TimeUnit.SECONDS))
+                    .isInstanceOf(ExecutionException.class).hasCauseInstanceOf(OutboxFullException.class);
+            assertThat(o.stats().dropped()).isEqualTo(1);
+            assertThat(o.stats().depth()).isEqualTo(depth);
+        }
+    }
+
+    @Test
+    void aFullDiskHoldsAlertsInMemoryAndLosesNoneWhenSpaceReturns() throws Exception {
+        try (Outbox o = new Outbox(dir, 1 << 26, true)) {
+            o.append(msg("before", Severity.YELLOW, 10)).get(5, TimeUnit.SECONDS);
+            o.limitPages(1).get(5, TimeUnit.SECONDS); // clamps to the current size: any growth now fails
+            List<CompletableFuture<Long>> pending = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                pending.add(o.append(msg("during" + i, Severity.YELLOW, 2000)));
+            }
+            await().atMost(10, TimeUnit.SECONDS).until(() -> o.stats().storageError() != null);
+            assertThatThrownBy(() -> pending.getLast().get(300, TimeUnit.MILLISECONDS)).isInstanceOf(TimeoutException.class);
+            assertThat(o.stats().waitingInMemory()).isGreaterThan(0);
+
+            o.limitPages(1_000_000).get(10, TimeUnit.SECONDS);
+            CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
+            assertThat(o.stats().storageError()).isNull();
+            assertThat(o.readAfter(0, 1000)).hasSize(201);
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package gridwatch.gateway.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttCallback;
+import org.eclipse.paho.mqttv5.client.MqttClient;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * An independent subscriber, as the center's case intake would be: its own MQTT 5 connection
+ * with a persistent session (QoS 1, clean start off) and automatic reconnect, so it misses
+ * nothing across a broker restart.
+ */
+public final class AlertCollector implements AutoCloseable {
+
+    private final MqttClient client;
+    private final List<JsonNode> events = new CopyOnWriteArrayList<>();
+    private final Map<String, String> retained = new ConcurrentHashMap<>();
+    private final ObjectMapper json = new ObjectMapper();
+
+    public AlertCollector(String brokerUrl, String topicFilter) throws MqttException {
+        client = new MqttClient(brokerUrl, "collector-" + System.nanoTime(), new MemoryPersistence());
+        client.setCallback(new MqttCallback() {
+            @Override
+            public void disconnected(MqttDisconnectResponse r) {
+            }
+
+            @Override
+            public void mqttErrorOccurred(MqttException e) {
+            }
+
+            @Override
+            public void messageArrived(String topic, MqttMessage m) throws IOException {
+                if (topic.endsWith("/status")) {
+                    retained.put(topic, new String(m.getPayload(), java.nio.charset.StandardCharsets.UTF_8));
+                    return;
+                }
+                JsonNode n = json.readTree(m.getPayload());
+                ((com.fasterxml.jackson.databind.node.ObjectNode) n).put("_topic", topic);
+                events.add(n);
+            }
+
+            @Override
+            public void deliveryComplete(IMqttToken t) {
+            }
+
+            @Override
+            public void connectComplete(boolean reconnect, String uri) {
+            }
+
+            @Override
+            public void authPacketArrived(int code, MqttProperties p) {
+            }
+        });
+        MqttConnectionOptions o = new MqttConnectionOptions();
+        o.setCleanStart(false);
+        o.setSessionExpiryInterval(3600L);
+        o.setAutomaticReconnect(true);
+        o.setAutomaticReconnectDelay(1, 2);
+        client.connect(o);
+        client.subscribe(topicFilter, 1);
+    }
+
+    public List<JsonNode> events() {
+        return new ArrayList<>(events);
+    }
+
+    /** Distinct CloudEvents ids received. */
+    public List<String> ids() {
+        return events.stream().map(e -> e.get("id").asText()).distinct().toList();
+    }
+
+    public String status(String topic) {
+        return retained.get(topic);
+    }
+
+    @Override
+    public void close() throws MqttException {
+        if (client.isConnected()) {
+            client.disconnect();
+        }
+        client.close();
+    }
+}
