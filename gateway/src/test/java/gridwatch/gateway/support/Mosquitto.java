@@ -12,7 +12,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * A real mosquitto broker (Debian package) on a free loopback port, with persistence on so a
  * restart keeps persistent sessions and their queued messages, as a production broker does.
- * Fails loudly when mosquitto is missing: CI installs it, and no test is skipped for its lack.
+ * {@code user root} keeps it as the invoking user (ignored when not root), so it can write
+ * persistence into the test's temp dir instead of dropping to the mosquitto user. Fails loudly when mosquitto is missing: CI installs it, and no test is skipped for its lack.
  */
 public final class Mosquitto implements AutoCloseable {
 
@@ -24,6 +25,7 @@ public final class Mosquitto implements AutoCloseable {
         this.dir = dir;
         this.port = freePort();
         Files.writeString(dir.resolve("mosquitto.conf"), """
+                user root
                 listener %d 127.0.0.1
                 allow_anonymous true
                 persistence true

@@ -187,7 +187,7 @@ public final class MqttUplink implements AutoCloseable {
 
     private void lost(String why) {
         synchronized (lock) {
-            if (state.phase() == UplinkState.Phase.CONNECTED) {
+            if (state.phase() == UplinkState.Phase.CONNECTED && running) {
                 LOG.warn("uplink to {} lost: {}; reconnecting, alerts stay in the outbox", cfg.broker(), why);
             }
             state = new UplinkState(running ? UplinkState.Phase.CONNECTING : UplinkState.Phase.CLOSED, cfg.broker(),
