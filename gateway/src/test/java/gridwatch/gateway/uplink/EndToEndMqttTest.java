@@ -1,6 +1,11 @@
 package gridwatch.gateway.uplink;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaValidatorsConfig;
+import com.networknt.schema.SpecVersion;
 import gridwatch.config.model.EdgeConfig;
 import gridwatch.detectors.core.Quality;
 import gridwatch.detectors.core.Reading;
@@ -117,5 +122,21 @@ class EndToEndMqttTest {
         assertThat(events).extracting(e -> e.at("/data/revision").asInt()).containsExactly(0, 1, 2, 3);
         assertThat(events).extracting(e -> e.at("/data/incidentId").asText()).containsOnly(events.getFirst().at("/data/incidentId").asText());
         assertThat(events).extracting(e -> e.get("id").asText()).doesNotHaveDuplicates();
+        for (JsonNode e : events) {
+            ((ObjectNode) e).remove("_topic");
+            assertThat(PAYLOAD_SCHEMA.validate(e)).as("docs/api/alert.schema.json accepts %s", e.get("id")).isEmpty();
+        }
+    }
+
+    /** The schema the center's developers get; every message on the wire must satisfy it. */
+    private static final JsonSchema PAYLOAD_SCHEMA = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+            .getSchema(readSchema(), SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build());
+
+    private static String readSchema() {
+        try {
+            return Files.readString(Path.of("../docs/api/alert.schema.json"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }
