@@ -2,7 +2,6 @@ package gridwatch.gateway.alert.json;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -13,15 +12,10 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import gridwatch.detectors.core.Severity;
 import gridwatch.gateway.alert.Alert;
 import gridwatch.gateway.alert.Lifecycle;
-import io.cloudevents.CloudEvent;
-import io.cloudevents.core.builder.CloudEventBuilder;
-import io.cloudevents.core.format.EventFormat;
-import io.cloudevents.jackson.JsonFormat;
-
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.time.ZoneOffset;
 
 /**
  * Encodes an alert as a CloudEvents 1.0 structured-mode JSON document (the form the CloudEvents
@@ -36,7 +30,6 @@ public final class AlertJson {
     public static final String CONTENT_TYPE = "application/cloudevents+json; charset=UTF-8";
 
     private final ObjectMapper mapper = mapper();
-    private final EventFormat format = new JsonFormat();
 
     /** The mapper for alert data: ISO-8601 UTC times, lower-case enums, no nulls. */
     public static ObjectMapper mapper() {
@@ -61,26 +54,33 @@ public final class AlertJson {
                 .build();
     }
 
+    /**
+     * Writes the envelope and the data in one pass with Jackson's streaming generator. The
+     * CloudEvents SDK would serialise the data, then decode it back into a String to embed it;
+     * on a 2-core box that double work was a fifth of the gateway's CPU per alert. Conformance
+     * is checked in the tests by reading every encoded event back with the SDK's own JSON format.
+     */
     public byte[] encode(Alert a) {
-        byte[] data;
-        try {
-            data = mapper.writeValueAsBytes(a);
-        } catch (JsonProcessingException e) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(2048);
+        try (JsonGenerator g = mapper.getFactory().createGenerator(out)) {
+            g.writeStartObject();
+            g.writeStringField("specversion", "1.0");
+            g.writeStringField("id", a.alertId().toString());
+            g.writeStringField("source", "/gridwatch/" + a.gatewayId() + "/devices/" + a.device().id());
+            g.writeStringField("type", EVENT_TYPE_PREFIX + a.type());
+            g.writeStringField("datacontenttype", "application/json");
+            g.writeStringField("dataschema", DATA_SCHEMA.toString());
+            g.writeStringField("subject", a.device().id());
+            g.writeStringField("time", a.producedAt().toString());
+            g.writeStringField("incidentid", a.incidentId().toString());
+            g.writeStringField("lifecycle", a.lifecycle().wireName());
+            g.writeStringField("severity", a.severity().wireName());
+            g.writeFieldName("data");
+            mapper.writeValue(g, a);
+            g.writeEndObject();
+        } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        CloudEvent event = CloudEventBuilder.v1()
-                .withId(a.alertId().toString())
-                .withSource(URI.create("/gridwatch/" + a.gatewayId() + "/devices/" + a.device().id()))
-                .withType(EVENT_TYPE_PREFIX + a.type())
-                .withSubject(a.device().id())
-                .withTime(a.producedAt().atOffset(ZoneOffset.UTC))
-                .withDataContentType("application/json")
-                .withDataSchema(DATA_SCHEMA)
-                .withExtension("incidentid", a.incidentId().toString())
-                .withExtension("lifecycle", a.lifecycle().wireName())
-                .withExtension("severity", a.severity().wireName())
-                .withData(data)
-                .build();
-        return format.serialize(event);
+        return out.toByteArray();
     }
 }

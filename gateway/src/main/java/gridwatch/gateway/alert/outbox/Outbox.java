@@ -38,6 +38,7 @@ public final class Outbox implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
     private static final int BATCH = 2048;
     private static final int MAX_WAITING_IN_MEMORY = 100_000;
+    private static final long RECENT_BYTES = 16L * 1024 * 1024;
 
     private sealed interface Op permits Append, Ack, Limit {
     }
@@ -51,12 +52,16 @@ public final class Outbox implements AutoCloseable {
     private record Limit(long pages, CompletableFuture<Void> done) implements Op {
     }
 
+    private final boolean fsync;
     private final OutboxStore writerStore;
     private final OutboxStore readerStore;
+    private final OutboxStore checkpointStore;
+    private final RecentEntries recent = new RecentEntries(RECENT_BYTES);
     private final long maxBytes;
     private final BlockingQueue<Op> queue = new LinkedBlockingQueue<>();
     private final Set<Long> ackedNotDeleted = new ConcurrentSkipListSet<>();
     private final Thread writer;
+    private final Thread checkpointer;
     private final Object committed = new Object();
     private final AtomicLong appended = new AtomicLong();
     private final AtomicLong evicted = new AtomicLong();
@@ -71,12 +76,15 @@ public final class Outbox implements AutoCloseable {
 
     public Outbox(Path directory, long maxBytes, boolean fsync) {
         this.maxBytes = maxBytes;
+        this.fsync = fsync;
         try {
             Files.createDirectories(directory);
             Path file = directory.resolve("outbox.db");
             writerStore = new OutboxStore(file, fsync);
             readerStore = new OutboxStore(file, fsync);
+            checkpointStore = new OutboxStore(file, fsync);
             nextSeq = writerStore.maxSeq() + 1;
+            recent.startAfter(nextSeq - 1);
             depth = writerStore.count();
             bytes = writerStore.totalFootprint();
             lastCommittedSeq = nextSeq - 1;
@@ -89,6 +97,7 @@ public final class Outbox implements AutoCloseable {
             LOG.info("outbox {} holds {} undelivered alerts ({} bytes) from before; they go out first", directory, depth, bytes);
         }
         writer = Thread.ofPlatform().name("outbox-writer").daemon(false).start(this::writeLoop);
+        checkpointer = Thread.ofPlatform().name("outbox-checkpoint").daemon(true).start(this::checkpointLoop);
     }
 
     /**
@@ -113,12 +122,21 @@ public final class Outbox implements AutoCloseable {
     /** The broker has the message: remove it. Idempotent. */
     public void acknowledge(long seq) {
         if (ackedNotDeleted.add(seq)) {
+            recent.remove(seq);
             queue.add(new Ack(seq));
         }
     }
 
-    /** Committed, unacknowledged entries after {@code seq}, in order. Publisher thread only. */
+    /**
+     * Committed, unacknowledged entries after {@code seq}, in order. Fresh entries come from
+     * memory; the database is read only when catching up (after a restart or a long outage).
+     * Publisher thread only.
+     */
     public List<OutboxEntry> readAfter(long seq, int limit) {
+        List<OutboxEntry> cached = recent.after(seq, limit);
+        if (cached != null) {
+            return cached;
+        }
         try {
             List<OutboxEntry> rows;
             synchronized (readerStore) {
@@ -188,6 +206,7 @@ public final class Outbox implements AutoCloseable {
                 break;
             } catch (SQLException e) {
                 writerStore.rollbackQuietly();
+                LOG.debug("outbox batch of {} failed: {}", batch.size(), e.getMessage());
                 if (storageError == null) {
                     LOG.error("OUTBOX STORAGE FAILING: {} - {} alerts held in memory and retried; nothing is dropped yet",
                             e.getMessage(), batch.size() + queue.size());
@@ -213,8 +232,34 @@ public final class Outbox implements AutoCloseable {
         }
     }
 
-    /** One transaction; on failure nothing of it is applied and the caller retries the same batch. */
+    /**
+     * Moves committed WAL pages into the database file once a second, on a connection of its own,
+     * so neither commits nor the publisher's reads ever wait for a checkpoint.
+     */
+    private void checkpointLoop() {
+        while (running) {
+            try {
+                Thread.sleep(1000);
+                checkpointStore.checkpoint();
+            } catch (InterruptedException e) {
+                return;
+            } catch (SQLException e) {
+                LOG.debug("outbox checkpoint: {}", e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * One transaction; on failure nothing of it is applied and the caller retries the same batch.
+     * Only a batch that stores alerts is fsync'd: losing a batch of deletions to a power cut only
+     * means those alerts are delivered once more, with the same ids.
+     */
     private void commit(List<Op> batch) throws SQLException {
+        boolean storesAlerts = false;
+        for (Op op : batch) {
+            storesAlerts |= op instanceof Append;
+        }
+        writerStore.durableCommits(storesAlerts, fsync);
         long seq = nextSeq;
         long newBytes = bytes;
         long newDepth = depth;
@@ -258,6 +303,7 @@ public final class Outbox implements AutoCloseable {
                             continue;
                         }
                         writerStore.delete(victims);
+                        victims.forEach(recent::remove);
                         newBytes -= freed;
                         newDepth -= victims.size();
                         evictedNow += victims.size();
@@ -294,6 +340,10 @@ public final class Outbox implements AutoCloseable {
         }
         long first = seq - stored.size();
         for (int i = 0; i < stored.size(); i++) {
+            OutboxMessage m = stored.get(i).message();
+            recent.add(new OutboxEntry(first + i, m.alertId(), m.source(), m.severity(), m.topic(), m.payload()));
+        }
+        for (int i = 0; i < stored.size(); i++) {
             stored.get(i).done().complete(first + i);
         }
         for (Append a : refused) {
@@ -313,14 +363,17 @@ public final class Outbox implements AutoCloseable {
     @Override
     public void close() {
         running = false;
+        checkpointer.interrupt();
         try {
             writer.join(10_000);
+            checkpointer.join(2_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         try {
             writerStore.close();
             readerStore.close();
+            checkpointStore.close();
         } catch (SQLException e) {
             LOG.warn("closing outbox: {}", e.getMessage());
         }

@@ -19,6 +19,9 @@ import java.util.List;
 final class OutboxStore implements AutoCloseable {
 
     private final Connection conn;
+    private PreparedStatement insert;
+    private PreparedStatement deleteReturning;
+    private PreparedStatement readAfter;
 
     OutboxStore(Path file, boolean fsync) throws SQLException {
         conn = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
@@ -26,6 +29,8 @@ final class OutboxStore implements AutoCloseable {
             s.execute("PRAGMA busy_timeout=10000");
             s.execute("PRAGMA journal_mode=WAL");
             s.execute("PRAGMA synchronous=" + (fsync ? "FULL" : "NORMAL"));
+            // Checkpoints run on their own schedule (see checkpoint()), never inside a commit.
+            s.execute("PRAGMA wal_autocheckpoint=0");
             s.execute("CREATE TABLE IF NOT EXISTS outbox (seq INTEGER PRIMARY KEY, alert_id TEXT NOT NULL, "
                     + "source TEXT NOT NULL, severity INTEGER NOT NULL, topic TEXT NOT NULL, payload BLOB NOT NULL, "
                     + "footprint INTEGER NOT NULL)");
@@ -56,6 +61,23 @@ final class OutboxStore implements AutoCloseable {
         } catch (SQLException alreadyRolledBack) {
             // SQLite rolled back on its own (e.g. after SQLITE_FULL): nothing of the batch is stored.
         }
+        // A statement that failed mid-step (SQLITE_FULL) is left unusable by the driver: prepare anew.
+        closeStatements();
+    }
+
+    private void closeStatements() {
+        for (PreparedStatement ps : new PreparedStatement[] {insert, deleteReturning, readAfter}) {
+            try {
+                if (ps != null) {
+                    ps.close();
+                }
+            } catch (SQLException ignored) {
+                // already broken; it is being replaced
+            }
+        }
+        insert = null;
+        deleteReturning = null;
+        readAfter = null;
     }
 
     void setMaxPageCount(long pages) throws SQLException {
@@ -77,37 +99,49 @@ final class OutboxStore implements AutoCloseable {
     }
 
     void insert(OutboxEntry e) throws SQLException {
-        try (PreparedStatement ps = conn.prepareStatement(
-                "INSERT INTO outbox (seq, alert_id, source, severity, topic, payload, footprint) VALUES (?,?,?,?,?,?,?)")) {
-            ps.setLong(1, e.seq());
-            ps.setString(2, e.alertId());
-            ps.setString(3, e.source());
-            ps.setInt(4, e.severity());
-            ps.setString(5, e.topic());
-            ps.setBytes(6, e.payload());
-            ps.setLong(7, e.footprint());
-            ps.executeUpdate();
+        if (insert == null) {
+            insert = conn.prepareStatement(
+                    "INSERT INTO outbox (seq, alert_id, source, severity, topic, payload, footprint) VALUES (?,?,?,?,?,?,?)");
+        }
+        insert.setLong(1, e.seq());
+        insert.setString(2, e.alertId());
+        insert.setString(3, e.source());
+        insert.setInt(4, e.severity());
+        insert.setString(5, e.topic());
+        insert.setBytes(6, e.payload());
+        insert.setLong(7, e.footprint());
+        insert.executeUpdate();
+    }
+
+    /** Deletes the given rows (absent ones are skipped); returns the footprint freed. */
+    long delete(List<Long> seqs) throws SQLException {
+        if (deleteReturning == null) {
+            deleteReturning = conn.prepareStatement("DELETE FROM outbox WHERE seq = ? RETURNING footprint");
+        }
+        long freed = 0;
+        for (long seq : seqs) {
+            deleteReturning.setLong(1, seq);
+            try (ResultSet rs = deleteReturning.executeQuery()) {
+                while (rs.next()) {
+                    freed += rs.getLong(1);
+                }
+            }
+        }
+        return freed;
+    }
+
+    /** Whether commits from now on are fsync'd (FULL) or only ordered (NORMAL, WAL). Outside a transaction only. */
+    void durableCommits(boolean durable, boolean configuredFsync) throws SQLException {
+        try (Statement s = conn.createStatement()) {
+            s.execute("PRAGMA synchronous=" + (durable && configuredFsync ? "FULL" : "NORMAL"));
         }
     }
 
-    /** Deletes the given rows; returns the footprint freed. */
-    long delete(List<Long> seqs) throws SQLException {
-        long freed = 0;
-        try (PreparedStatement size = conn.prepareStatement("SELECT footprint FROM outbox WHERE seq = ?");
-             PreparedStatement del = conn.prepareStatement("DELETE FROM outbox WHERE seq = ?")) {
-            for (long seq : seqs) {
-                size.setLong(1, seq);
-                try (ResultSet rs = size.executeQuery()) {
-                    if (rs.next()) {
-                        freed += rs.getLong(1);
-                    }
-                }
-                del.setLong(1, seq);
-                del.addBatch();
-            }
-            del.executeBatch();
+    /** Copies committed WAL pages into the database without blocking the writer. */
+    void checkpoint() throws SQLException {
+        try (Statement s = conn.createStatement()) {
+            s.execute("PRAGMA wal_checkpoint(PASSIVE)");
         }
-        return freed;
     }
 
     /** Candidates for eviction: strictly less severe than {@code below}, least severe and oldest first. */
@@ -127,16 +161,17 @@ final class OutboxStore implements AutoCloseable {
     }
 
     List<OutboxEntry> readAfter(long seq, int limit) throws SQLException {
-        List<OutboxEntry> out = new ArrayList<>(limit);
-        try (PreparedStatement ps = conn.prepareStatement(
-                "SELECT seq, alert_id, source, severity, topic, payload FROM outbox WHERE seq > ? ORDER BY seq LIMIT ?")) {
-            ps.setLong(1, seq);
-            ps.setInt(2, limit);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new OutboxEntry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4),
-                            rs.getString(5), rs.getBytes(6)));
-                }
+        if (readAfter == null) {
+            readAfter = conn.prepareStatement(
+                    "SELECT seq, alert_id, source, severity, topic, payload FROM outbox WHERE seq > ? ORDER BY seq LIMIT ?");
+        }
+        List<OutboxEntry> out = new ArrayList<>(Math.min(limit, 64));
+        readAfter.setLong(1, seq);
+        readAfter.setInt(2, limit);
+        try (ResultSet rs = readAfter.executeQuery()) {
+            while (rs.next()) {
+                out.add(new OutboxEntry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4),
+                        rs.getString(5), rs.getBytes(6)));
             }
         }
         return out;
@@ -151,6 +186,7 @@ final class OutboxStore implements AutoCloseable {
 
     @Override
     public void close() throws SQLException {
+        closeStatements();
         conn.close();
     }
 }

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Runs the benchmarks against a local mosquitto and prints the figures recorded in docs/benchmarks.md.
+#   bench/run.sh            (ALERTS=20000 ROUNDS=3 RATE=1000 DURATION=10 IDLE=10 to change)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
+JAVA="$JAVA_HOME/bin/java"
+MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow" ./mvnw -q -B -DskipTests install >/dev/null
+
+work=$(mktemp -d)
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+printf 'user root\nlistener %s 127.0.0.1\nallow_anonymous true\nmax_inflight_messages 100\nmax_queued_messages 1000000\n' "$port" > "$work/m.conf"
+mosquitto -c "$work/m.conf" >"$work/m.log" 2>&1 &
+mq=$!
+trap 'kill $mq 2>/dev/null; rm -rf "$work"' EXIT
+sleep 0.5
+broker="tcp://127.0.0.1:$port"
+CP="bench/target/bench-0.1.0-SNAPSHOT.jar:bench/target/lib/*"
+FLAGS=(--enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow -Dlogback.configurationFile=gridwatch-logback.xml -DGRIDWATCH_LOG_LEVEL=WARN)
+
+echo "# $(date -u +%FT%TZ) $(nproc) cores, $("$JAVA" -version 2>&1 | head -1), mosquitto $(mosquitto -h | head -1 | awk '{print $3}')"
+GRIDWATCH_LOG_LEVEL=WARN "$JAVA" "${FLAGS[@]}" -cp "$CP" gridwatch.bench.UplinkThroughputBench "$broker" "${ALERTS:-20000}" "${ROUNDS:-3}"
+GRIDWATCH_LOG_LEVEL=WARN "$JAVA" "${FLAGS[@]}" -cp "$CP" gridwatch.bench.LatencyBench "$broker" "${RATE:-1000}" "${DURATION:-10}"
+# The launcher's flags (see ./gridwatch), so the figure is what a box sees.
+GRIDWATCH_LOG_LEVEL=WARN "$JAVA" "${FLAGS[@]}" -XX:+UseSerialGC -Xss512k -XX:MaxRAMPercentage=25 -cp "$CP" gridwatch.bench.IdleMemoryBench "$broker" "${IDLE:-10}"

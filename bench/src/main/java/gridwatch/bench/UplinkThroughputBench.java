@@ -1,0 +1,138 @@
+package gridwatch.bench;
+
+import gridwatch.config.model.EdgeConfig;
+import gridwatch.detectors.core.Quality;
+import gridwatch.detectors.core.Reading;
+import gridwatch.config.model.UplinkConfig;
+import gridwatch.gateway.alert.json.AlertJson;
+import gridwatch.gateway.alert.outbox.Outbox;
+import gridwatch.gateway.alert.outbox.OutboxMessage;
+import gridwatch.gateway.uplink.mqtt.MqttUplink;
+import gridwatch.gateway.uplink.mqtt.OutboxPublisher;
+import gridwatch.gateway.runtime.Gateway;
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttActionListener;
+import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Alerts/s through outbox + uplink (append, commit, publish, PUBACK, delete), and through the
+ * whole gateway (rules, encoding, outbox, uplink), each against a bare Paho v5 QoS 1 publisher
+ * sending the same payload with the same in-flight window to the same broker, in the same run.
+ * Args: brokerUrl alerts rounds.
+ */
+public final class UplinkThroughputBench {
+
+    public static void main(String[] args) throws Exception {
+        String broker = args[0];
+        int n = Integer.parseInt(args[1]);
+        int rounds = Integer.parseInt(args[2]);
+        AtomicReference<byte[]> sample = new AtomicReference<>();
+        // Warm-up, not reported: a gateway runs for months, so cold-JIT figures would mislead.
+        gatewayRate(Files.createTempDirectory("bench-warm"), broker, n, true, sample);
+        outboxUplinkRate(Files.createTempDirectory("bench-warm"), broker, n, true, sample.get());
+        bareRate(broker, n, sample.get(), 100);
+        for (boolean fsync : new boolean[] {true, false}) {
+            for (int r = 0; r < rounds; r++) {
+                double ou = outboxUplinkRate(Files.createTempDirectory("bench-ou"), broker, n, fsync, sample.get());
+                double bare = bareRate(broker, n, sample.get(), 100);
+                double gw = gatewayRate(Files.createTempDirectory("bench-gw"), broker, n, fsync, sample);
+                System.out.printf("fsync=%s round %d: outbox+uplink %.0f alerts/s, bare Paho %.0f msg/s, ratio %.2f; "
+                                + "whole gateway (rules+encode+outbox+uplink) %.0f alerts/s, ratio %.2f (payload %d B)%n",
+                        fsync, r + 1, ou, bare, ou / bare, gw, gw / bare, sample.get().length);
+            }
+        }
+        System.exit(0);
+    }
+
+    /** Pre-encoded alerts appended to the outbox as fast as it takes them, until the broker has acknowledged all. */
+    static double outboxUplinkRate(Path dir, String broker, int n, boolean fsync, byte[] payload) throws Exception {
+        UplinkConfig up = new UplinkConfig(broker, "bench-ou-" + System.nanoTime(), "gridwatch/v1", null, null, null,
+                30, 0L, 100);
+        AtomicLong acked = new AtomicLong();
+        try (Outbox outbox = new Outbox(dir, 1L << 30, fsync);
+             MqttUplink uplink = new MqttUplink(up, "bench-box", Clock.systemUTC());
+             OutboxPublisher publisher = new OutboxPublisher(outbox, uplink, nanos -> acked.incrementAndGet())) {
+            uplink.start();
+            publisher.start();
+            uplink.awaitConnected(10_000);
+            String topic = uplink.topics().alerts("noise.construction");
+            long start = System.nanoTime();
+            for (int i = 0; i < n; i++) {
+                outbox.append(new OutboxMessage("a" + i, "noise-1", 2, topic, payload));
+            }
+            while (acked.get() < n) {
+                Thread.sleep(1);
+            }
+            return n / ((System.nanoTime() - start) / 1e9);
+        }
+    }
+
+    /** Readings alternate across the limit, so each one becomes an alert (start or end). */
+    static double gatewayRate(Path dir, String broker, int n, boolean fsync, AtomicReference<byte[]> sample) throws Exception {
+        Path file = BenchBox.write(dir, broker, fsync);
+        EdgeConfig cfg = BenchBox.load(file);
+        AlertJson json = new AlertJson();
+        try (Gateway g = Gateway.start(file, cfg, a -> sample.compareAndSet(null, json.encode(a)))) {
+            g.uplink().awaitConnected(10_000);
+            Instant t = Instant.parse("2026-11-20T14:00:00Z");
+            long start = System.nanoTime();
+            for (int i = 0; i < n; i++) {
+                g.pipeline().accept(new Reading("noise-1", "Leq", i % 2 == 0 ? 75 : 60, "dB(A)", t.plusSeconds(i), Quality.GOOD));
+                while (i - g.metrics().publishedCount() > 40_000) {
+                    Thread.sleep(1); // keep within the pipeline queue (64k) so no reading is dropped
+                }
+            }
+            while (g.metrics().publishedCount() < n) {
+                Thread.sleep(1);
+            }
+            return n / ((System.nanoTime() - start) / 1e9);
+        }
+    }
+
+    static double bareRate(String broker, int n, byte[] payload, int window) throws Exception {
+        MqttAsyncClient c = new MqttAsyncClient(broker, "bare-" + System.nanoTime(), new MemoryPersistence());
+        MqttConnectionOptions o = new MqttConnectionOptions();
+        o.setCleanStart(true);
+        IMqttToken ct = c.connect(o);
+        ct.waitForCompletion(10_000);
+        Integer serverMax = ct.getResponseProperties() == null ? null : ct.getResponseProperties().getReceiveMaximum();
+        Semaphore slots = new Semaphore(Math.min(window, serverMax == null ? 65_535 : serverMax));
+        CountDownLatch done = new CountDownLatch(n);
+        MqttActionListener ack = new MqttActionListener() {
+            @Override
+            public void onSuccess(IMqttToken t) {
+                slots.release();
+                done.countDown();
+            }
+
+            @Override
+            public void onFailure(IMqttToken t, Throwable e) {
+                slots.release();
+                done.countDown();
+            }
+        };
+        long start = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+            slots.acquire();
+            c.publish("bench/bare", new MqttMessage(payload, 1, false, null), null, ack);
+        }
+        done.await(120, TimeUnit.SECONDS);
+        double rate = n / ((System.nanoTime() - start) / 1e9);
+        c.disconnect().waitForCompletion(5000);
+        c.close();
+        return rate;
+    }
+}

@@ -1,0 +1,61 @@
+package gridwatch.gateway.alert.json;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import gridwatch.config.model.GridCell;
+import gridwatch.config.model.Location;
+import gridwatch.detectors.core.Evidence;
+import gridwatch.detectors.core.Measurement;
+import gridwatch.detectors.core.Severity;
+import gridwatch.gateway.alert.Alert;
+import gridwatch.gateway.alert.Category;
+import gridwatch.gateway.alert.DeviceRef;
+import gridwatch.gateway.alert.Lifecycle;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.jackson.JsonFormat;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Our one-pass encoder against the CloudEvents SDK's own reader: the spec's attributes, and the data intact. */
+class AlertJsonTest {
+
+    private final Alert alert = new Alert(UUID.fromString("01a20808-6b77-7035-916a-afbf8c4b60b5"),
+            UUID.fromString("01a20808-4470-7bbf-a520-bb47d57176b3"), 2, "box-1", "noise.construction",
+            new Category("03-01", "施工扰民", "event", "CJT214"), Severity.ORANGE, Lifecycle.UPDATE, "loud",
+            new DeviceRef("noise-1", "东门 meter", "decibel-meter-rs485"), new Location(31.17, 121.43), "cell-1",
+            new GridCell("310104007012", "漕河泾街道 第12网格"), Instant.parse("2026-11-20T14:05:00Z"),
+            Instant.parse("2026-11-20T14:00:00Z"), Instant.parse("2026-11-20T14:05:00.123456Z"), "Leq 75.3 over 70",
+            List.of(new Measurement("Leq", 75.3, "dB(A)")),
+            List.of(new Evidence("series", "application/json", null, Map.of("points", List.of(Map.of("v", 75.3))))));
+
+    @Test
+    void theCloudEventsSdkReadsOurEncodingAsAValidV1Event() throws Exception {
+        byte[] bytes = new AlertJson().encode(alert);
+        CloudEvent e = new JsonFormat().deserialize(bytes);
+        assertThat(e.getSpecVersion().toString()).isEqualTo("1.0");
+        assertThat(e.getId()).isEqualTo(alert.alertId().toString());
+        assertThat(e.getSource().toString()).isEqualTo("/gridwatch/box-1/devices/noise-1");
+        assertThat(e.getType()).isEqualTo("io.gridwatch.alert.noise.construction");
+        assertThat(e.getSubject()).isEqualTo("noise-1");
+        assertThat(e.getTime().toInstant()).isEqualTo(alert.producedAt());
+        assertThat(e.getDataContentType()).isEqualTo("application/json");
+        assertThat(e.getDataSchema().toString()).isEqualTo("https://gridwatch.io/schema/alert/v1");
+        assertThat(e.getExtension("incidentid")).isEqualTo(alert.incidentId().toString());
+        assertThat(e.getExtension("lifecycle")).isEqualTo("update");
+        assertThat(e.getExtension("severity")).isEqualTo("orange");
+
+        JsonNode data = new ObjectMapper().readTree(e.getData().toBytes());
+        assertThat(data.get("alertId").asText()).isEqualTo(e.getId());
+        assertThat(data.at("/category/nameZh").asText()).isEqualTo("施工扰民");
+        assertThat(data.at("/gridCell/name").asText()).isEqualTo("漕河泾街道 第12网格");
+        assertThat(data.get("severity").asText()).isEqualTo("orange");
+        assertThat(data.get("producedAt").asText()).isEqualTo("2026-11-20T14:05:00.123456Z");
+        assertThat(data.at("/measurements/0/value").asDouble()).isEqualTo(75.3);
+    }
+}
