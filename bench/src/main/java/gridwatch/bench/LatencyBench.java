@@ -4,15 +4,11 @@ import gridwatch.config.model.EdgeConfig;
 import gridwatch.detectors.core.Quality;
 import gridwatch.detectors.core.Reading;
 import gridwatch.gateway.runtime.Gateway;
+import gridwatch.gateway.uplink.mqtt.MqttCallbackAdapter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.eclipse.paho.mqttv5.client.IMqttToken;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttClient;
-import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
-import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
-import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 
@@ -46,7 +42,7 @@ public final class LatencyBench {
         MqttClient sub = new MqttClient(broker, "latency-sub", new MemoryPersistence());
         sub.connect(new MqttConnectionOptions());
         // Paho 1.2.5's subscribe(topic, qos, listener) recurses forever; a callback avoids it.
-        sub.setCallback(new MqttCallback() {
+        sub.setCallback(new MqttCallbackAdapter() {
             @Override
             public void messageArrived(String topic, MqttMessage m) throws Exception {
                 long now = System.nanoTime();
@@ -57,26 +53,6 @@ public final class LatencyBench {
                     latency[i] = now - sent[i];
                     received.incrementAndGet();
                 }
-            }
-
-            @Override
-            public void disconnected(MqttDisconnectResponse r) {
-            }
-
-            @Override
-            public void mqttErrorOccurred(MqttException e) {
-            }
-
-            @Override
-            public void deliveryComplete(IMqttToken t) {
-            }
-
-            @Override
-            public void connectComplete(boolean reconnect, String uri) {
-            }
-
-            @Override
-            public void authPacketArrived(int code, MqttProperties p) {
             }
         });
         sub.subscribe("gridwatch/v1/bench-box/alerts/#", 1);

@@ -1,10 +1,7 @@
 package gridwatch.gateway.cli;
 
-import gridwatch.config.ConfigError;
-import gridwatch.config.ConfigException;
 import gridwatch.config.model.EdgeConfig;
 import gridwatch.config.model.ReplayConnection;
-import gridwatch.gateway.runtime.GatewayConfigLoader;
 import gridwatch.gateway.runtime.RunningGateway;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -36,12 +33,9 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path file = config != null ? config : defaultConfig();
-        EdgeConfig cfg;
-        try {
-            cfg = new GatewayConfigLoader().load(file);
-        } catch (ConfigException e) {
-            e.errors().stream().map(ConfigError::format).forEach(System.err::println);
-            return 2;
+        EdgeConfig cfg = ConfigArgument.load(file).orElse(null);
+        if (cfg == null) {
+            return ConfigArgument.INVALID;
         }
         Integer httpPort = isFree(cfg.http().port()) ? null : 0;
         AtomicInteger stored = new AtomicInteger();

@@ -1,9 +1,6 @@
 package gridwatch.gateway.cli;
 
-import gridwatch.config.ConfigError;
-import gridwatch.config.ConfigException;
 import gridwatch.config.model.EdgeConfig;
-import gridwatch.gateway.runtime.GatewayConfigLoader;
 import gridwatch.gateway.runtime.RunningGateway;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -21,12 +18,9 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        EdgeConfig cfg;
-        try {
-            cfg = new GatewayConfigLoader().load(config);
-        } catch (ConfigException e) {
-            e.errors().stream().map(ConfigError::format).forEach(System.err::println);
-            return 2;
+        EdgeConfig cfg = ConfigArgument.load(config).orElse(null);
+        if (cfg == null) {
+            return ConfigArgument.INVALID;
         }
         RunningGateway running = RunningGateway.start(config, cfg, null, a -> { });
         CountDownLatch stopped = new CountDownLatch(1);

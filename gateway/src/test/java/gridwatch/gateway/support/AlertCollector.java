@@ -2,15 +2,12 @@ package gridwatch.gateway.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.eclipse.paho.mqttv5.client.IMqttToken;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
-import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+import gridwatch.gateway.uplink.mqtt.MqttCallbackAdapter;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -33,15 +30,7 @@ public final class AlertCollector implements AutoCloseable {
 
     public AlertCollector(String brokerUrl, String topicFilter) throws MqttException {
         client = new MqttClient(brokerUrl, "collector-" + System.nanoTime(), new MemoryPersistence());
-        client.setCallback(new MqttCallback() {
-            @Override
-            public void disconnected(MqttDisconnectResponse r) {
-            }
-
-            @Override
-            public void mqttErrorOccurred(MqttException e) {
-            }
-
+        client.setCallback(new MqttCallbackAdapter() {
             @Override
             public void messageArrived(String topic, MqttMessage m) throws IOException {
                 if (topic.endsWith("/status")) {
@@ -51,18 +40,6 @@ public final class AlertCollector implements AutoCloseable {
                 JsonNode n = json.readTree(m.getPayload());
                 ((com.fasterxml.jackson.databind.node.ObjectNode) n).put("_topic", topic);
                 events.add(n);
-            }
-
-            @Override
-            public void deliveryComplete(IMqttToken t) {
-            }
-
-            @Override
-            public void connectComplete(boolean reconnect, String uri) {
-            }
-
-            @Override
-            public void authPacketArrived(int code, MqttProperties p) {
             }
         });
         MqttConnectionOptions o = new MqttConnectionOptions();

@@ -4,7 +4,6 @@ import gridwatch.config.model.UplinkConfig;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
@@ -217,8 +216,12 @@ public final class MqttUplink implements AutoCloseable {
         supervisor.interrupt();
     }
 
-    /** Runs on Paho's callback thread: records the loss and wakes the supervisor, nothing more. */
-    private final class Callbacks implements MqttCallback {
+    /**
+     * Runs on Paho's callback thread: records the loss and wakes the supervisor, nothing more.
+     * The gateway subscribes to nothing yet (commands from the center are future work), and
+     * acknowledgements are handled per publish by the outbox publisher's listener.
+     */
+    private final class Callbacks extends MqttCallbackAdapter {
         @Override
         public void disconnected(MqttDisconnectResponse r) {
             lost(r.getReasonString() != null ? r.getReasonString() : String.valueOf(r.getException()));
@@ -227,26 +230,6 @@ public final class MqttUplink implements AutoCloseable {
         @Override
         public void mqttErrorOccurred(MqttException e) {
             LOG.warn("uplink protocol error: {}", e.getMessage());
-        }
-
-        @Override
-        public void messageArrived(String topic, MqttMessage message) {
-            // The gateway subscribes to nothing yet; commands from the center are future work.
-        }
-
-        @Override
-        public void deliveryComplete(IMqttToken token) {
-            // Acknowledgements are handled per publish by the outbox publisher's listener.
-        }
-
-        @Override
-        public void connectComplete(boolean reconnect, String serverURI) {
-            // The supervisor records the connection after CONNACK; see supervise().
-        }
-
-        @Override
-        public void authPacketArrived(int reasonCode, MqttProperties properties) {
-            // No enhanced authentication is configured.
         }
     }
 }
