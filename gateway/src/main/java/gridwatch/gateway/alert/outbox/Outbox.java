@@ -195,11 +195,6 @@ public final class Outbox implements AutoCloseable {
                 queue.drainTo(batch, BATCH - batch.size());
                 commit(batch);
                 batch.clear();
-                heldForRetry = 0;
-                if (storageError != null) {
-                    LOG.warn("outbox storage recovered; {} alerts waiting in memory are now on disk", appended.get());
-                    storageError = null;
-                }
                 backoffMillis = 0;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -321,7 +316,12 @@ public final class Outbox implements AutoCloseable {
             newDepth -= acks.size();
         }
         writerStore.commit();
-        // Committed: publish the new state, then complete futures.
+        // Committed: publish the new state (storage health first), then complete futures.
+        if (storageError != null) {
+            LOG.warn("outbox storage recovered; the {} alerts held in memory are now on disk", heldForRetry);
+            storageError = null;
+        }
+        heldForRetry = 0;
         for (Op op : batch) {
             if (op instanceof Ack a) {
                 ackedNotDeleted.remove(a.seq());
