@@ -5,6 +5,9 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
 /** How the gateway reaches a device; one record per connector type. */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
-@JsonSubTypes({@JsonSubTypes.Type(value = ReplayConnection.class, name = "replay")})
-public sealed interface ConnectionConfig permits ReplayConnection {
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = ReplayConnection.class, name = "replay"),
+    @JsonSubTypes.Type(value = Hj212Connection.class, name = "hj212")
+})
+public sealed interface ConnectionConfig permits ReplayConnection, Hj212Connection {
 }

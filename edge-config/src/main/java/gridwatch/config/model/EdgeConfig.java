@@ -11,6 +11,7 @@ public record EdgeConfig(
         UplinkConfig uplink,
         OutboxConfig outbox,
         HttpConfig http,
+        IngestConfig ingest,
         ProfilesConfig profiles,
         List<ZoneConfig> zones,
         List<DeviceConfig> devices,
@@ -23,6 +24,7 @@ public record EdgeConfig(
         site = site == null ? new SiteConfig(null, null, null) : site;
         outbox = outbox == null ? new OutboxConfig(null, null, null) : outbox;
         http = http == null ? new HttpConfig(null, null) : http;
+        ingest = ingest == null ? new IngestConfig(null) : ingest;
         profiles = profiles == null ? new ProfilesConfig(null) : profiles;
         zones = zones == null ? List.of() : List.copyOf(zones);
         devices = List.copyOf(devices);
@@ -30,6 +32,15 @@ public record EdgeConfig(
         rules = List.copyOf(rules);
         alerts = alerts == null ? new AlertPolicyConfig(null, null) : alerts;
         sinks = sinks == null ? List.of() : List.copyOf(sinks);
+    }
+
+    /** The same config talking to another uplink (e.g. the embedded broker's real address). */
+    public EdgeConfig withUplink(UplinkConfig u) {
+        return new EdgeConfig(gateway, site, u, outbox, http, ingest, profiles, zones, devices, categories, rules, alerts, sinks);
+    }
+
+    public EdgeConfig withHttp(HttpConfig h) {
+        return new EdgeConfig(gateway, site, uplink, outbox, h, ingest, profiles, zones, devices, categories, rules, alerts, sinks);
     }
 
     public Optional<ZoneConfig> zone(String id) {

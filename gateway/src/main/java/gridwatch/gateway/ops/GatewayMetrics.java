@@ -73,6 +73,28 @@ public final class GatewayMetrics {
                 .description("Findings held back by the cooldown after an incident ended").register(registry);
     }
 
+    public void hj212Packet(String cn) {
+        registry.counter("gridwatch.hj212.packets", "cn", cn).increment();
+    }
+
+    public void hj212Rejected(String reason) {
+        registry.counter("gridwatch.hj212.rejected", "reason", reason).increment();
+    }
+
+    public void hj212Lenient() {
+        registry.counter("gridwatch.hj212.rejected", "reason", "lenient_crc_accepted").increment();
+    }
+
+    public double hj212RejectedCount(String reason) {
+        var c = registry.find("gridwatch.hj212.rejected").tag("reason", reason).counter();
+        return c == null ? 0 : c.count();
+    }
+
+    public void watchConnections(String server, java.util.function.IntSupplier open) {
+        Gauge.builder("gridwatch.connections", open::getAsInt).tag("server", server)
+                .description("Open device connections per server").register(registry);
+    }
+
     public long publishedCount() {
         return (long) published.count();
     }

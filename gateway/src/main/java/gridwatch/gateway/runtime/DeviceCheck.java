@@ -5,6 +5,7 @@ import gridwatch.config.ConfigError;
 import gridwatch.config.ConfigException;
 import gridwatch.config.model.DeviceConfig;
 import gridwatch.config.model.EdgeConfig;
+import gridwatch.config.model.Hj212Connection;
 import gridwatch.config.model.ReplayConnection;
 import gridwatch.config.yaml.YamlDocument;
 import gridwatch.profiles.DeviceProfile;
@@ -13,6 +14,8 @@ import gridwatch.profiles.ProfileLoader;
 
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 
 /** Checks what only the gateway knows: each device's profile exists and its connection can work. */
@@ -28,6 +31,7 @@ final class DeviceCheck implements ConfigCheck {
         } catch (ConfigException e) {
             return e.errors();
         }
+        Set<String> mns = new HashSet<>();
         for (int i = 0; i < config.devices().size(); i++) {
             DeviceConfig d = config.devices().get(i);
             String at = "/devices/" + i;
@@ -39,6 +43,14 @@ final class DeviceCheck implements ConfigCheck {
             }
             if (d.connection() instanceof ReplayConnection r && !Files.isReadable(paths.resolve(r.file()))) {
                 errors.add(doc.errorAt(at + "/connection/file", "trace file not found: " + paths.resolve(r.file())));
+            }
+            if (d.connection() instanceof Hj212Connection h) {
+                if (!mns.add(h.mn())) {
+                    errors.add(doc.errorAt(at + "/connection/mn", "another device already has MN " + h.mn()));
+                }
+                if (p.deviceResources().stream().noneMatch(r -> r.attributes().containsKey("hj212"))) {
+                    errors.add(doc.errorAt(at + "/profile", "profile " + p.name() + " maps no HJ 212 factors (use e.g. noise-station-hj212)"));
+                }
             }
         }
         for (int i = 0; i < config.rules().size(); i++) {

@@ -4,6 +4,8 @@ import com.github.f4b6a3.uuid.UuidCreator;
 import gridwatch.config.ConfigException;
 import gridwatch.config.model.DeviceConfig;
 import gridwatch.config.model.EdgeConfig;
+import gridwatch.config.model.Hj212Connection;
+import gridwatch.config.model.Hj212ServerConfig;
 import gridwatch.config.model.ReplayConnection;
 import gridwatch.gateway.alert.Alert;
 import gridwatch.gateway.alert.AlertFactory;
@@ -13,6 +15,8 @@ import gridwatch.gateway.alert.LogSink;
 import gridwatch.gateway.alert.RecentAlerts;
 import gridwatch.gateway.alert.outbox.Outbox;
 import gridwatch.gateway.ingest.Source;
+import gridwatch.gateway.ingest.hj212.Hj212Server;
+import gridwatch.gateway.ingest.hj212.Hj212Station;
 import gridwatch.gateway.ingest.replay.ReplaySource;
 import gridwatch.gateway.ingest.replay.ReplayTrace;
 import gridwatch.gateway.ops.GatewayMetrics;
@@ -33,6 +37,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
@@ -60,6 +67,7 @@ public final class Gateway implements AutoCloseable {
     private final IncidentTracker incidents;
     private final List<Source> sources = new ArrayList<>();
     private final OpsHttpServer http;
+    private final Hj212Server hj212;
     private final HealthAssembler health;
     private final ConfigReloader reloader;
 
@@ -86,12 +94,17 @@ public final class Gateway implements AutoCloseable {
                 outbox, uplink.topics(), sinks, metrics, activity, clock);
         pipeline.onStored(onStored);
 
+        Map<String, Hj212Station> stations = new HashMap<>();
         for (DeviceConfig d : initial.devices()) {
             var profile = profiles.find(d.profile()).orElseThrow();
             switch (d.connection()) {
                 case ReplayConnection r -> sources.add(new ReplaySource(d.id(), ReplayTrace.read(paths.resolve(r.file())), r, profile, clock));
+                case Hj212Connection h -> stations.put(h.mn(), new Hj212Station(d.id(), h.mn(), h.password(), profile));
             }
         }
+        hj212 = stations.isEmpty() && initial.ingest().hj212() == null ? null
+                : new Hj212Server(initial.ingest().hj212() != null ? initial.ingest().hj212() : Hj212ServerConfig.defaults(),
+                        stations, initial.site().zoneId(), pipeline, metrics, clock);
         health = new HealthAssembler(uplink::state, outbox::stats, config::get, activity, sources, clock);
         http = new OpsHttpServer(initial.http().bind(), initial.http().port(), new OpsHandler(health, metrics, recent));
         reloader = new ConfigReloader(configFile, initial, next -> {
@@ -147,6 +160,11 @@ public final class Gateway implements AutoCloseable {
         return health;
     }
 
+    /** The HJ 212 server, when any station is configured. */
+    public Optional<Hj212Server> hj212() {
+        return Optional.ofNullable(hj212);
+    }
+
     public List<Source> sources() {
         return List.copyOf(sources);
     }
@@ -159,6 +177,9 @@ public final class Gateway implements AutoCloseable {
             LOG.debug("reloader close: {}", e.getMessage());
         }
         sources.forEach(Source::close);
+        if (hj212 != null) {
+            hj212.close();
+        }
         pipeline.close();
         publisher.close();
         uplink.close();

@@ -2,6 +2,7 @@ package gridwatch.gateway.runtime;
 
 import gridwatch.config.ConfigException;
 import gridwatch.config.model.EdgeConfig;
+import gridwatch.config.model.HttpConfig;
 import gridwatch.gateway.alert.Alert;
 import gridwatch.gateway.uplink.embedded.EmbeddedBroker;
 
@@ -33,13 +34,10 @@ public final class RunningGateway implements AutoCloseable {
         if (config.uplink().embedded()) {
             Path work = ConfigPaths.of(configFile.toString()).resolve(config.outbox().directory()).resolveSibling("broker");
             broker = EmbeddedBroker.start(work, DEFAULT_EMBEDDED_PORT);
-            effective = withBroker(effective, broker.url());
+            effective = effective.withUplink(effective.uplink().withBroker(broker.url()));
         }
         if (httpPortOverride != null) {
-            effective = new EdgeConfig(effective.gateway(), effective.site(), effective.uplink(), effective.outbox(),
-                    new gridwatch.config.model.HttpConfig(effective.http().bind(), httpPortOverride), effective.profiles(),
-                    effective.zones(), effective.devices(), effective.categories(), effective.rules(), effective.alerts(),
-                    effective.sinks());
+            effective = effective.withHttp(new HttpConfig(effective.http().bind(), httpPortOverride));
         }
         try {
             return new RunningGateway(broker, Gateway.start(configFile, effective, onStored));
@@ -49,11 +47,6 @@ public final class RunningGateway implements AutoCloseable {
             }
             throw e;
         }
-    }
-
-    private static EdgeConfig withBroker(EdgeConfig c, String url) {
-        return new EdgeConfig(c.gateway(), c.site(), c.uplink().withBroker(url), c.outbox(), c.http(), c.profiles(),
-                c.zones(), c.devices(), c.categories(), c.rules(), c.alerts(), c.sinks());
     }
 
     public Gateway gateway() {

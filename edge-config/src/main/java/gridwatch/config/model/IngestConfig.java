@@ -1,0 +1,5 @@
+package gridwatch.config.model;
+
+/** Servers the gateway runs for devices that connect to it. */
+public record IngestConfig(Hj212ServerConfig hj212) {
+}
