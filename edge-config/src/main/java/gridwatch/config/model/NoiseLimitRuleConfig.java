@@ -18,7 +18,9 @@ public record NoiseLimitRuleConfig(
         Double dayLimitDb,
         Double nightLimitDb,
         String dayStarts,
-        String nightStarts) implements RuleConfig {
+        String nightStarts,
+        Integer windowSeconds,
+        Double lmaxMarginDb) implements RuleConfig {
 
     public NoiseLimitRuleConfig {
         devices = List.copyOf(devices);
@@ -27,5 +29,7 @@ public record NoiseLimitRuleConfig(
         severity = severity == null ? "yellow" : severity;
         dayStarts = dayStarts == null ? "06:00" : dayStarts;
         nightStarts = nightStarts == null ? "22:00" : nightStarts;
+        windowSeconds = windowSeconds == null ? 60 : windowSeconds;
+        lmaxMarginDb = lmaxMarginDb == null ? 15.0 : lmaxMarginDb;
     }
 }

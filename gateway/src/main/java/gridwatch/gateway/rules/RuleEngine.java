@@ -5,7 +5,7 @@ import gridwatch.config.model.EdgeConfig;
 import gridwatch.config.model.RuleConfig;
 import gridwatch.detectors.core.Finding;
 import gridwatch.detectors.core.Reading;
-import gridwatch.detectors.limit.LimitRule;
+import gridwatch.detectors.core.ReadingRule;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,27 +25,21 @@ public final class RuleEngine {
     private record Key(String ruleId, String deviceId) {
     }
 
-    private Map<Key, LimitRule> rules = Map.of();
-    private Map<String, List<LimitRule>> byDevice = Map.of();
+    private Map<Key, ReadingRule> rules = Map.of();
+    private Map<String, List<ReadingRule>> byDevice = Map.of();
 
     public RuleEngine(EdgeConfig config) {
         reconfigure(config);
     }
 
     public void reconfigure(EdgeConfig config) {
-        Map<Key, LimitRule> next = new LinkedHashMap<>();
-        Map<String, List<LimitRule>> nextByDevice = new HashMap<>();
+        Map<Key, ReadingRule> next = new LinkedHashMap<>();
+        Map<String, List<ReadingRule>> nextByDevice = new HashMap<>();
         for (RuleConfig rc : config.rules()) {
-            var spec = LimitSpecs.of(rc, config);
             for (String deviceId : rc.devices()) {
                 Key key = new Key(rc.id(), deviceId);
-                LimitRule rule = rules.get(key);
-                if (rule != null) {
-                    rule.reconfigure(spec);
-                } else {
-                    String zone = config.device(deviceId).map(DeviceConfig::zone).orElse(null);
-                    rule = new LimitRule(spec, deviceId, zone);
-                }
+                String zone = config.device(deviceId).map(DeviceConfig::zone).orElse(null);
+                ReadingRule rule = RuleFactory.createOrUpdate(rc, rules.get(key), deviceId, zone, config);
                 next.put(key, rule);
                 nextByDevice.computeIfAbsent(deviceId, d -> new ArrayList<>()).add(rule);
             }
@@ -56,12 +50,12 @@ public final class RuleEngine {
 
     /** Findings for this reading, from every rule watching its device. */
     public List<Finding> evaluate(Reading r) {
-        List<LimitRule> forDevice = byDevice.get(r.deviceId());
+        List<ReadingRule> forDevice = byDevice.get(r.deviceId());
         if (forDevice == null) {
             return List.of();
         }
         List<Finding> out = new ArrayList<>(1);
-        for (LimitRule rule : forDevice) {
+        for (ReadingRule rule : forDevice) {
             Optional<Finding> f = rule.evaluate(r);
             f.ifPresent(out::add);
         }
