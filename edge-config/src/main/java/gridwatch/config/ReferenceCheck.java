@@ -4,6 +4,7 @@ import gridwatch.config.model.DeviceConfig;
 import gridwatch.config.model.EdgeConfig;
 import gridwatch.config.model.NoiseLimitRuleConfig;
 import gridwatch.config.model.RuleConfig;
+import gridwatch.config.model.WaterLevelRuleConfig;
 import gridwatch.config.model.ZoneConfig;
 import gridwatch.config.yaml.YamlDocument;
 
@@ -57,6 +58,10 @@ final class ReferenceCheck implements ConfigCheck {
                 if (!deviceIds.contains(r.devices().get(j))) {
                     errors.add(doc.errorAt(at + "/devices/" + j, "no device with id '" + r.devices().get(j) + "'"));
                 }
+            }
+            if (r instanceof WaterLevelRuleConfig w && w.guaranteeLevel() <= w.warningLevel()) {
+                errors.add(doc.errorAt(at + "/guaranteeLevel", "the guarantee level (" + w.guaranteeLevel()
+                        + " m) must be above the warning level (" + w.warningLevel() + " m)"));
             }
             if (r instanceof NoiseLimitRuleConfig n && n.dayStarts().equals(n.nightStarts())) {
                 errors.add(doc.errorAt(at + "/nightStarts", "night cannot start when day starts (" + n.dayStarts() + ")"));

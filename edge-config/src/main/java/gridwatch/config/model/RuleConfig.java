@@ -9,9 +9,10 @@ import java.util.List;
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
     @JsonSubTypes.Type(value = NoiseLimitRuleConfig.class, name = "noise-limit"),
-    @JsonSubTypes.Type(value = ThresholdRuleConfig.class, name = "threshold")
+    @JsonSubTypes.Type(value = ThresholdRuleConfig.class, name = "threshold"),
+    @JsonSubTypes.Type(value = WaterLevelRuleConfig.class, name = "water-level")
 })
-public sealed interface RuleConfig permits NoiseLimitRuleConfig, ThresholdRuleConfig {
+public sealed interface RuleConfig permits NoiseLimitRuleConfig, ThresholdRuleConfig, WaterLevelRuleConfig {
 
     String id();
 

@@ -4,8 +4,11 @@ import gridwatch.config.model.EdgeConfig;
 import gridwatch.config.model.NoiseLimitRuleConfig;
 import gridwatch.config.model.RuleConfig;
 import gridwatch.config.model.ThresholdRuleConfig;
+import gridwatch.config.model.WaterLevelRuleConfig;
 import gridwatch.detectors.core.ReadingRule;
 import gridwatch.detectors.core.Severity;
+import gridwatch.detectors.flood.WaterLevelRule;
+import gridwatch.detectors.flood.WaterLevelSpec;
 import gridwatch.detectors.limit.DayNightLimit;
 import gridwatch.detectors.limit.Limit;
 import gridwatch.detectors.limit.LimitRule;
@@ -43,6 +46,15 @@ final class RuleFactory {
                     yield running;
                 }
                 yield new NoiseRule(spec, deviceId, zoneId);
+            }
+            case WaterLevelRuleConfig w -> {
+                WaterLevelSpec spec = new WaterLevelSpec(w.id(), w.alertType(), w.resource(), w.warningLevel(), w.guaranteeLevel(),
+                        w.approachMargin(), w.riseRateCmPerHour(), Duration.ofSeconds(w.rateWindowSeconds()), w.hysteresis());
+                if (existing instanceof WaterLevelRule running) {
+                    running.reconfigure(spec);
+                    yield running;
+                }
+                yield new WaterLevelRule(spec, deviceId, zoneId);
             }
             case ThresholdRuleConfig t -> {
                 LimitSpec spec = new LimitSpec(t.id(), t.alertType(), t.resource(), Limit.constant(t.above()), hold,
