@@ -72,8 +72,9 @@ public final class WaterLevelRule implements ReadingRule {
             if (current == null) {
                 return Optional.empty();
             }
+            Severity last = current;
             current = null;
-            Finding end = finding(s, r, rate, Severity.BLUE, false);
+            Finding end = finding(s, r, rate, last, false);
             peak = Double.NEGATIVE_INFINITY;
             return Optional.of(end);
         }
@@ -120,7 +121,8 @@ public final class WaterLevelRule implements ReadingRule {
     private Finding finding(WaterLevelSpec s, Reading r, double rate, Severity sev, boolean active) {
         String summary = active
                 ? String.format("water level %.2f m (%s): warning %.2f m, guarantee %.2f m, %s", r.value(), sev.nameZh(),
-                        s.warningLevel(), s.guaranteeLevel(), Double.isNaN(rate) ? "rate not yet known" : String.format("rising %.0f cm/h", rate))
+                        s.warningLevel(), s.guaranteeLevel(), Double.isNaN(rate) ? "rate not yet known"
+                                : rate >= 0 ? String.format("rising %.0f cm/h", rate) : String.format("falling %.0f cm/h", -rate))
                 : String.format("water level %.2f m back below the watch lines (peak %.2f m)", r.value(), peak);
         List<Measurement> m = new ArrayList<>(List.of(
                 new Measurement(s.resource(), r.value(), r.unit()),

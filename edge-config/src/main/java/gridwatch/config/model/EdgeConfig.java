@@ -43,6 +43,10 @@ public record EdgeConfig(
         return new EdgeConfig(gateway, site, uplink, outbox, h, ingest, profiles, zones, devices, categories, rules, alerts, sinks);
     }
 
+    public EdgeConfig withIngest(IngestConfig i) {
+        return new EdgeConfig(gateway, site, uplink, outbox, http, i, profiles, zones, devices, categories, rules, alerts, sinks);
+    }
+
     public Optional<ZoneConfig> zone(String id) {
         return zones.stream().filter(z -> z.id().equals(id)).findFirst();
     }

@@ -1,7 +1,12 @@
 package gridwatch.gateway.cli;
 
 import gridwatch.config.model.EdgeConfig;
+import gridwatch.config.model.Hj212Connection;
+import gridwatch.config.model.Hj212ServerConfig;
+import gridwatch.config.model.HttpConfig;
+import gridwatch.config.model.IngestConfig;
 import gridwatch.config.model.ReplayConnection;
+import gridwatch.gateway.ingest.hj212.Hj212Responses;
 import gridwatch.gateway.runtime.RunningGateway;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -9,9 +14,12 @@ import picocli.CommandLine.Option;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -37,9 +45,16 @@ final class DemoCommand implements Callable<Integer> {
         if (cfg == null) {
             return ConfigArgument.INVALID;
         }
-        Integer httpPort = isFree(cfg.http().port()) ? null : 0;
+        // A demo must start on a busy laptop: ports already taken are swapped for free ones.
+        if (!isFree(cfg.http().port())) {
+            cfg = cfg.withHttp(new HttpConfig(cfg.http().bind(), 0));
+        }
+        Hj212ServerConfig h = cfg.ingest().hj212();
+        if (h != null && !isFree(h.port())) {
+            cfg = cfg.withIngest(new IngestConfig(new Hj212ServerConfig(h.bind(), 0, h.maxDataBytes(), h.idleSeconds(), h.acceptModbusCrc())));
+        }
         AtomicInteger stored = new AtomicInteger();
-        RunningGateway running = RunningGateway.start(file, cfg, httpPort, a -> stored.incrementAndGet());
+        RunningGateway running = RunningGateway.start(file, cfg, a -> stored.incrementAndGet());
         CountDownLatch stop = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             stop.countDown();
@@ -85,10 +100,27 @@ final class DemoCommand implements Callable<Integer> {
                   Health:        curl %s/health
                   Metrics:       curl %s/metrics
                   Recent alerts: curl %s/api/alerts
-                  Stop:          Ctrl-C
+                %s  Stop:          Ctrl-C
 
                 """, file, traces, port > 0 ? "embedded HiveMQ CE, MQTT 5" : "external", "127.0.0.1:" + brokerPort,
-                host, brokerPort, topic, http, http, http);
+                host, brokerPort, topic, http, http, http, handPacket(cfg, running));
+    }
+
+    /** A ready-to-paste HJ 212 packet for the first HJ 212 station in the config, stamped now, with its CRC. */
+    private static String handPacket(EdgeConfig cfg, RunningGateway running) {
+        var server = running.gateway().hj212();
+        var station = cfg.devices().stream().filter(d -> d.connection() instanceof Hj212Connection).findFirst();
+        if (server.isEmpty() || station.isEmpty()) {
+            return "";
+        }
+        Hj212Connection c = (Hj212Connection) station.get().connection();
+        String now = LocalDateTime.now(cfg.site().zoneId()).format(DateTimeFormatter.ofPattern("yyyyMMddHHmmss"));
+        String frame = new String(Hj212Responses.frame("QN=" + now + "000;ST=23;CN=2011;PW=" + c.password() + ";MN=" + c.mn()
+                + ";Flag=5;CP=&&DataTime=" + now + ";LA-Rtd=78.5,LA-Flag=N&&"), StandardCharsets.ISO_8859_1).strip();
+        return String.format("  HJ 212:        stations connect to %s:%d; be station %s by hand (nc is in netcat-openbsd):%n"
+                        + "                 printf '%s\\r\\n' | nc -q 2 127.0.0.1 %d%n",
+                cfg.ingest().hj212() != null ? cfg.ingest().hj212().bind() : "0.0.0.0", server.get().port(),
+                station.get().id(), frame, server.get().port());
     }
 
     private static Path defaultConfig() {

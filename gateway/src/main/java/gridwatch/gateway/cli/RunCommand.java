@@ -22,7 +22,7 @@ final class RunCommand implements Callable<Integer> {
         if (cfg == null) {
             return ConfigArgument.INVALID;
         }
-        RunningGateway running = RunningGateway.start(config, cfg, null, a -> { });
+        RunningGateway running = RunningGateway.start(config, cfg, a -> { });
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             running.close();

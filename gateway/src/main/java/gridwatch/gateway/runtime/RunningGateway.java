@@ -2,7 +2,6 @@ package gridwatch.gateway.runtime;
 
 import gridwatch.config.ConfigException;
 import gridwatch.config.model.EdgeConfig;
-import gridwatch.config.model.HttpConfig;
 import gridwatch.gateway.alert.Alert;
 import gridwatch.gateway.uplink.embedded.EmbeddedBroker;
 
@@ -26,8 +25,7 @@ public final class RunningGateway implements AutoCloseable {
         this.gateway = gateway;
     }
 
-    /** @param httpPortOverride a port to use instead of the configured one, or null */
-    public static RunningGateway start(Path configFile, EdgeConfig config, Integer httpPortOverride, Consumer<Alert> onStored)
+    public static RunningGateway start(Path configFile, EdgeConfig config, Consumer<Alert> onStored)
             throws ConfigException, IOException, InterruptedException {
         EmbeddedBroker broker = null;
         EdgeConfig effective = config;
@@ -35,9 +33,6 @@ public final class RunningGateway implements AutoCloseable {
             Path work = ConfigPaths.of(configFile.toString()).resolve(config.outbox().directory()).resolveSibling("broker");
             broker = EmbeddedBroker.start(work, DEFAULT_EMBEDDED_PORT);
             effective = effective.withUplink(effective.uplink().withBroker(broker.url()));
-        }
-        if (httpPortOverride != null) {
-            effective = effective.withHttp(new HttpConfig(effective.http().bind(), httpPortOverride));
         }
         try {
             return new RunningGateway(broker, Gateway.start(configFile, effective, onStored));
