@@ -38,7 +38,7 @@ class WaterLevelRuleTest {
     private static List<Reading> nwsHourly() throws Exception {
         List<Reading> out = new ArrayList<>();
         DateTimeFormatter f = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
-        for (String line : Files.readAllLines(Path.of("../../shared/testdata/series/nws_irva2_indian_river_sitka_2015-08_hourly_stage.csv"))) {
+        for (String line : Files.readAllLines(shared("testdata/series/nws_irva2_indian_river_sitka_2015-08_hourly_stage.csv"))) {
             String[] c = line.split(",");
             if (c.length >= 3 && c[0].startsWith("2015")) {
                 out.add(level(LocalDateTime.parse(c[0].strip(), f).toInstant(ZoneOffset.UTC), Double.parseDouble(c[2].strip()) * FT));
@@ -55,7 +55,7 @@ class WaterLevelRuleTest {
     private static List<Reading> usgs15min() throws Exception {
         List<Reading> out = new ArrayList<>();
         DateTimeFormatter f = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-        for (String line : Files.readAllLines(Path.of("../../shared/testdata/series/usgs_15087700_indian_river_sitka_2020-10-10_to_2020-11-09_15min.csv"))) {
+        for (String line : Files.readAllLines(shared("testdata/series/usgs_15087700_indian_river_sitka_2020-10-10_to_2020-11-09_15min.csv"))) {
             String[] c = line.split(",");
             if (c.length >= 3 && c[0].startsWith("2020") && !c[2].isBlank()) {
                 ZoneOffset off = c[1].equals("AKST") ? ZoneOffset.ofHours(-9) : ZoneOffset.ofHours(-8);
@@ -124,5 +124,15 @@ class WaterLevelRuleTest {
         assertThat(rule.evaluate(level(t, 30 * FT))).get().extracting(Finding::severity).isEqualTo(Severity.RED);
         assertThat(rule.evaluate(level(t.minusSeconds(60), 1.0))).isEmpty();
         assertThat(rule.evaluate(new Reading("gauge-1", "waterLevel", 0.1, "m", t.plusSeconds(60), Quality.BAD))).isEmpty();
+    }
+
+    /** A file of the team's shared data (beside the project root; surefire sets gridwatch.shared). */
+    static Path shared(String relative) {
+        Path p = Path.of(System.getProperty("gridwatch.shared", "../../shared")).resolve(relative);
+        if (!Files.exists(p)) {
+            throw new IllegalStateException("shared test data missing: " + p.toAbsolutePath()
+                    + " (clone the project beside the team's shared/ folder)");
+        }
+        return p;
     }
 }

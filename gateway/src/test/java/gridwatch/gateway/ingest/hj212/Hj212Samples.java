@@ -23,7 +23,7 @@ final class Hj212Samples {
         }
     }
 
-    static final Path FILE = Path.of("../../shared/testdata/protocols/hj212-samples.txt");
+    static final Path FILE = shared("testdata/protocols/hj212-samples.txt");
 
     static Map<String, Sample> all() {
         try {
@@ -52,5 +52,15 @@ final class Hj212Samples {
     }
 
     private Hj212Samples() {
+    }
+
+    /** A file of the team's shared data (beside the project root; surefire sets gridwatch.shared). */
+    static Path shared(String relative) {
+        Path p = Path.of(System.getProperty("gridwatch.shared", "../../shared")).resolve(relative);
+        if (!Files.exists(p)) {
+            throw new IllegalStateException("shared test data missing: " + p.toAbsolutePath()
+                    + " (clone the project beside the team's shared/ folder)");
+        }
+        return p;
     }
 }
