@@ -23,3 +23,6 @@ GRIDWATCH_LOG_LEVEL=WARN "$JAVA" "${FLAGS[@]}" -cp "$CP" gridwatch.bench.UplinkT
 GRIDWATCH_LOG_LEVEL=WARN "$JAVA" "${FLAGS[@]}" -cp "$CP" gridwatch.bench.LatencyBench "$broker" "${RATE:-1000}" "${DURATION:-10}"
 # The launcher's flags (see ./gridwatch), so the figure is what a box sees.
 GRIDWATCH_LOG_LEVEL=WARN "$JAVA" "${FLAGS[@]}" -XX:+UseSerialGC -Xss512k -XX:MaxRAMPercentage=25 -cp "$CP" gridwatch.bench.IdleMemoryBench "$broker" "${IDLE:-10}"
+# JMH, one thread each: HJ 212 parsing (beside a naive split parser) and rule evaluation.
+"$JAVA" --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow -cp "$CP" org.openjdk.jmh.Main \
+  -f 1 -wi 3 -w 2s -i 5 -r 3s -t 1 'Hj212ParseBench|RuleEvalBench' 2>&1 | sed -n '/^Benchmark/,$p'

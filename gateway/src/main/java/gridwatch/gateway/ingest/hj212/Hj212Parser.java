@@ -3,100 +3,121 @@ package gridwatch.gateway.ingest.hj212;
 import gridwatch.gateway.ingest.hj212.Hj212Exception.Reason;
 
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
- * Parses a data segment ({@code QN=…;ST=…;CN=…;PW=…;MN=…;Flag=…;CP=&&…&&}). Header fields are
- * {@code key=value} separated by {@code ;}; CP holds groups separated by {@code ;}, each group
- * {@code key=value} pairs separated by {@code ,}; a key {@code F-Rtd} is factor F, field Rtd,
- * and {@code F-Flag} is its data flag. Stateless and thread-safe.
+ * Parses a data segment ({@code QN=…;ST=…;CN=…;PW=…;MN=…;Flag=…;CP=&&…&&}) in one pass, without
+ * regular expressions, splits or maps: header fields are {@code key=value} separated by
+ * {@code ;}; CP holds groups separated by {@code ;}, each {@code key=value} pairs separated by
+ * {@code ,}; a key {@code F-Rtd} is factor F, field Rtd, and {@code F-Flag} is its data flag.
+ * Stateless and thread-safe.
  */
 public final class Hj212Parser {
 
-    private static final DateTimeFormatter DATA_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
-
-    public Hj212Packet parse(String segment) throws Hj212Exception {
-        int cpStart = segment.indexOf("CP=&&");
+    public Hj212Packet parse(String seg) throws Hj212Exception {
+        int cpStart = seg.indexOf("CP=&&");
         if (cpStart < 0) {
             throw new Hj212Exception(Reason.MALFORMED, "no CP=&&");
         }
-        int cpEnd = segment.lastIndexOf("&&");
+        int cpEnd = seg.lastIndexOf("&&");
         if (cpEnd < cpStart + 5) {
             throw new Hj212Exception(Reason.MALFORMED, "CP not closed with &&");
         }
-        Map<String, String> header = new HashMap<>();
-        for (String part : segment.substring(0, cpStart).split(";")) {
-            int eq = part.indexOf('=');
-            if (eq > 0) {
-                header.put(part.substring(0, eq).strip(), part.substring(eq + 1).strip());
+        String qn = null;
+        String st = null;
+        String cn = null;
+        String pw = null;
+        String mn = null;
+        String flag = null;
+        String pnum = null;
+        String pno = null;
+        int i = 0;
+        while (i < cpStart) {
+            int end = seg.indexOf(';', i);
+            if (end < 0 || end > cpStart) {
+                end = cpStart;
             }
+            int eq = seg.indexOf('=', i);
+            if (eq > i && eq < end) {
+                String key = seg.substring(i, eq).strip();
+                String value = seg.substring(eq + 1, end).strip();
+                switch (key) {
+                    case "QN" -> qn = value;
+                    case "ST" -> st = value;
+                    case "CN" -> cn = value;
+                    case "PW" -> pw = value;
+                    case "MN" -> mn = value;
+                    case "Flag" -> flag = value;
+                    case "PNUM" -> pnum = value;
+                    case "PNO" -> pno = value;
+                    default -> { }
+                }
+            }
+            i = end + 1;
         }
-        String st = required(header, "ST");
-        String cn = required(header, "CN");
-        String pw = required(header, "PW");
-        String mn = required(header, "MN");
-        int flag = intField(header, "Flag", 0);
-        Integer pnum = header.containsKey("PNUM") ? intField(header, "PNUM", 0) : null;
-        Integer pno = header.containsKey("PNO") ? intField(header, "PNO", 0) : null;
+        required(st, "ST");
+        required(cn, "CN");
+        required(pw, "PW");
+        required(mn, "MN");
 
         LocalDateTime dataTime = null;
-        Map<String, Double> numbers = new HashMap<>();
-        Map<String, String> flags = new HashMap<>();
-        List<String> order = new ArrayList<>();
-        for (String group : segment.substring(cpStart + 5, cpEnd).split(";")) {
-            for (String pair : group.split(",")) {
-                int eq = pair.indexOf('=');
-                if (eq <= 0) {
-                    continue;
+        List<Hj212Value> values = new ArrayList<>(8);
+        List<String[]> flags = null;
+        i = cpStart + 5;
+        while (i < cpEnd) {
+            int end = i;
+            while (end < cpEnd && seg.charAt(end) != ';' && seg.charAt(end) != ',') {
+                end++;
+            }
+            int eq = seg.indexOf('=', i);
+            if (eq > i && eq < end) {
+                int keyStart = skipSpaces(seg, i, eq);
+                int dash = seg.lastIndexOf('-', eq);
+                if (eq - keyStart == 8 && seg.startsWith("DataTime", keyStart)) {
+                    dataTime = dataTime(seg, eq + 1, end);
+                } else if (dash > keyStart) {
+                    String factor = seg.substring(keyStart, dash);
+                    String field = seg.substring(dash + 1, eq);
+                    if (field.equals("Flag")) {
+                        flags = flags == null ? new ArrayList<>(8) : flags;
+                        flags.add(new String[] {factor, seg.substring(eq + 1, end).strip()});
+                    } else if (!field.equals("EFlag") && !field.equals("SampleTime")) {
+                        values.add(new Hj212Value(factor, field, number(seg, eq + 1, end), null));
+                    }
                 }
-                String key = pair.substring(0, eq).strip();
-                String value = pair.substring(eq + 1).strip();
-                if (key.equals("DataTime")) {
-                    dataTime = dataTime(value);
-                    continue;
-                }
-                int dash = key.lastIndexOf('-');
-                if (dash <= 0) {
-                    continue; // e.g. RtdInterval=30 in command packets: not a measured value
-                }
-                String factor = key.substring(0, dash);
-                String field = key.substring(dash + 1);
-                if (field.equals("Flag")) {
-                    flags.put(factor, value);
-                } else if (!field.equals("EFlag") && !field.equals("SampleTime")) {
-                    try {
-                        numbers.put(key, Double.parseDouble(value));
-                        order.add(key);
-                    } catch (NumberFormatException e) {
-                        throw new Hj212Exception(Reason.MALFORMED, "value of " + key + " is not a number: " + value);
+                // A key without "-" (e.g. RtdInterval=30 in a command) is not a measured value.
+            }
+            i = end + 1;
+        }
+        if (flags != null) {
+            for (int v = 0; v < values.size(); v++) {
+                Hj212Value x = values.get(v);
+                for (String[] f : flags) {
+                    if (f[0].equals(x.factor())) {
+                        values.set(v, new Hj212Value(x.factor(), x.field(), x.value(), f[1]));
                     }
                 }
             }
         }
-        List<Hj212Value> values = new ArrayList<>(order.size());
-        for (String key : order) {
-            int dash = key.lastIndexOf('-');
-            String factor = key.substring(0, dash);
-            values.add(new Hj212Value(factor, key.substring(dash + 1), numbers.get(key), flags.get(factor)));
-        }
-        return new Hj212Packet(header.get("QN"), st, cn, pw, mn, flag, pnum, pno, dataTime, values);
+        return new Hj212Packet(qn, st, cn, pw, mn, integer(flag, "Flag", 0), pnum == null ? null : integer(pnum, "PNUM", 0),
+                pno == null ? null : integer(pno, "PNO", 0), dataTime, values);
     }
 
-    private static String required(Map<String, String> header, String key) throws Hj212Exception {
-        String v = header.get(key);
-        if (v == null || v.isEmpty()) {
+    private static int skipSpaces(String s, int from, int to) {
+        while (from < to && s.charAt(from) == ' ') {
+            from++;
+        }
+        return from;
+    }
+
+    private static void required(String value, String key) throws Hj212Exception {
+        if (value == null || value.isEmpty()) {
             throw new Hj212Exception(Reason.MISSING_FIELD, key);
         }
-        return v;
     }
 
-    private static int intField(Map<String, String> header, String key, int dflt) throws Hj212Exception {
-        String v = header.get(key);
+    private static int integer(String v, String key, int dflt) throws Hj212Exception {
         if (v == null) {
             return dflt;
         }
@@ -107,13 +128,68 @@ public final class Hj212Parser {
         }
     }
 
-    private static LocalDateTime dataTime(String v) throws Hj212Exception {
-        // Some stations append milliseconds (yyyyMMddHHmmssSSS); the standard has seconds.
-        String s = v.length() > 14 ? v.substring(0, 14) : v;
+    /**
+     * A plain decimal ({@code -12.345}) read exactly: digits into a long, then one division by a
+     * power of ten, which is correctly rounded while both fit a double exactly. Anything else
+     * (exponents, very long numbers) goes to {@link Double#parseDouble}.
+     */
+    static double number(String s, int from, int to) throws Hj212Exception {
+        int i = skipSpaces(s, from, to);
+        int end = to;
+        while (end > i && s.charAt(end - 1) == ' ') {
+            end--;
+        }
+        boolean negative = i < end && s.charAt(i) == '-';
+        int p = negative ? i + 1 : i;
+        long mantissa = 0;
+        int digits = 0;
+        int decimals = -1;
+        for (; p < end; p++) {
+            char c = s.charAt(p);
+            if (c >= '0' && c <= '9') {
+                mantissa = mantissa * 10 + (c - '0');
+                digits++;
+                if (decimals >= 0) {
+                    decimals++;
+                }
+            } else if (c == '.' && decimals < 0) {
+                decimals = 0;
+            } else {
+                break;
+            }
+        }
+        if (p == end && digits > 0 && digits <= 15) {
+            double v = decimals > 0 ? mantissa / POW10[decimals] : mantissa;
+            return negative ? -v : v;
+        }
         try {
-            return LocalDateTime.parse(s, DATA_TIME);
-        } catch (DateTimeParseException e) {
-            throw new Hj212Exception(Reason.MALFORMED, "DataTime " + v);
+            return Double.parseDouble(s.substring(i, end));
+        } catch (NumberFormatException e) {
+            throw new Hj212Exception(Reason.MALFORMED, "not a number: " + s.substring(from, to));
+        }
+    }
+
+    private static final double[] POW10 = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+
+    private static int twoDigits(String s, int at) throws Hj212Exception {
+        char a = s.charAt(at);
+        char b = s.charAt(at + 1);
+        if (a < '0' || a > '9' || b < '0' || b > '9') {
+            throw new Hj212Exception(Reason.MALFORMED, "DataTime");
+        }
+        return (a - '0') * 10 + (b - '0');
+    }
+
+    /** yyyyMMddHHmmss; some stations append milliseconds, which are ignored. */
+    private static LocalDateTime dataTime(String s, int from, int to) throws Hj212Exception {
+        if (to - from < 14) {
+            throw new Hj212Exception(Reason.MALFORMED, "DataTime " + s.substring(from, to));
+        }
+        try {
+            return LocalDateTime.of(twoDigits(s, from) * 100 + twoDigits(s, from + 2), twoDigits(s, from + 4),
+                    twoDigits(s, from + 6), twoDigits(s, from + 8), twoDigits(s, from + 10), twoDigits(s, from + 12));
+        } catch (java.time.DateTimeException e) {
+            throw new Hj212Exception(Reason.MALFORMED, "DataTime " + s.substring(from, to));
         }
     }
 }

@@ -16,6 +16,14 @@ class Hj212CrcTest {
     }
 
     @Test
+    void theLookupTableGivesTheStandardsBitwiseResultForEveryRealPacket() {
+        for (var s : Hj212Samples.all().values()) {
+            byte[] w = s.wire();
+            assertThat(Hj212Crc.of(w, 0, w.length)).as(s.id()).isEqualTo(Hj212Crc.bitwise(w, 0, w.length));
+        }
+    }
+
+    @Test
     void everyRealSampleVerifiesExactlyWhenItsSourceSaysItIsValid() {
         var samples = Hj212Samples.all();
         assertThat(samples).hasSizeGreaterThanOrEqualTo(28);

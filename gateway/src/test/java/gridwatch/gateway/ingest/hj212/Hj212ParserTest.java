@@ -61,6 +61,28 @@ class Hj212ParserTest {
     }
 
     @Test
+    void decimalsAreReadExactlyAsJavaReadsThem() throws Exception {
+        for (String v : new String[] {"50.1", "0.0", "66.8", "-12.345", "132", "3.56316", "99999.999999", "1e3", "0.1000000000000000001"}) {
+            assertThat(Hj212Parser.number(v, 0, v.length())).as(v).isEqualTo(Double.parseDouble(v));
+        }
+    }
+
+    @Test
+    void everyValidRealPacketParses() throws Exception {
+        int parsed = 0;
+        for (var s : Hj212Samples.all().values()) {
+            if (!s.crcValid() || java.util.Set.of("N2", "R10", "R11", "R13", "S1").contains(s.id())) {
+                continue; // N2: no MN or CP; R10/S1: platform commands; R11: a restart report; R13: lost its && (refused)
+            }
+            String p = s.packet();
+            Hj212Packet packet = parser.parse(p.substring(6, p.length() - 4));
+            assertThat(packet.values()).as(s.id()).isNotEmpty();
+            parsed++;
+        }
+        assertThat(parsed).isGreaterThanOrEqualTo(15);
+    }
+
+    @Test
     void dataTimeWithMillisecondsIsReadToTheSecond() throws Exception {
         Hj212Packet p = parser.parse(segment("R14"));
         assertThat(p.dataTime()).isNotNull();
