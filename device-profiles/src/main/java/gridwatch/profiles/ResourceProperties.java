@@ -1,6 +1,6 @@
 package gridwatch.profiles;
 
-/** Value type and the raw-to-engineering transform, applied by {@link ValueTransformer}. */
+/** Value type, the raw-to-engineering transform (applied by {@link ValueTransformer}) and what a plausible signal looks like. */
 public record ResourceProperties(
         String valueType,
         String readWrite,
@@ -10,5 +10,7 @@ public record ResourceProperties(
         Double scale,
         Double offset,
         Double minimum,
-        Double maximum) {
+        Double maximum,
+        Double maxStep,
+        Integer flatlineReadings) {
 }

@@ -36,7 +36,7 @@ class ProfileLoaderTest {
 
     @Test
     void maskAndShiftComeBeforeScaleAndOffset() {
-        ResourceProperties p = new ResourceProperties("Float64", "R", "m", 0xFF00L, 8, 0.5, 1.0, null, null);
+        ResourceProperties p = new ResourceProperties("Float64", "R", "m", 0xFF00L, 8, 0.5, 1.0, null, null, null, null);
         assertThat(ValueTransformer.apply(p, 0x1234)).isEqualTo(0x12 * 0.5 + 1.0);
     }
 

@@ -43,6 +43,11 @@ final class ReferenceCheck implements ConfigCheck {
                 errors.add(doc.errorAt("/devices/" + i + "/zone", "no zone with id '" + d.zone() + "' (declare it under zones)"));
             }
         }
+        for (String[] h : new String[][] {{"offlineAlertType", c.health().offlineAlertType()}, {"faultAlertType", c.health().faultAlertType()}}) {
+            if (h[1] != null && !c.categories().containsKey(h[1])) {
+                errors.add(doc.errorAt("/health/" + h[0], "alert type '" + h[1] + "' has no entry in categories"));
+            }
+        }
         Set<String> ruleIds = new HashSet<>();
         for (int i = 0; i < c.rules().size(); i++) {
             RuleConfig r = c.rules().get(i);

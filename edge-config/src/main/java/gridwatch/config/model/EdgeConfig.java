@@ -18,6 +18,7 @@ public record EdgeConfig(
         Map<String, CategoryConfig> categories,
         List<RuleConfig> rules,
         AlertPolicyConfig alerts,
+        HealthConfig health,
         List<SinkConfig> sinks) {
 
     public EdgeConfig {
@@ -31,20 +32,21 @@ public record EdgeConfig(
         categories = Map.copyOf(categories);
         rules = List.copyOf(rules);
         alerts = alerts == null ? new AlertPolicyConfig(null, null) : alerts;
+        health = health == null ? new HealthConfig(null, null, null) : health;
         sinks = sinks == null ? List.of() : List.copyOf(sinks);
     }
 
     /** The same config talking to another uplink (e.g. the embedded broker's real address). */
     public EdgeConfig withUplink(UplinkConfig u) {
-        return new EdgeConfig(gateway, site, u, outbox, http, ingest, profiles, zones, devices, categories, rules, alerts, sinks);
+        return new EdgeConfig(gateway, site, u, outbox, http, ingest, profiles, zones, devices, categories, rules, alerts, health, sinks);
     }
 
     public EdgeConfig withHttp(HttpConfig h) {
-        return new EdgeConfig(gateway, site, uplink, outbox, h, ingest, profiles, zones, devices, categories, rules, alerts, sinks);
+        return new EdgeConfig(gateway, site, uplink, outbox, h, ingest, profiles, zones, devices, categories, rules, alerts, health, sinks);
     }
 
     public EdgeConfig withIngest(IngestConfig i) {
-        return new EdgeConfig(gateway, site, uplink, outbox, http, i, profiles, zones, devices, categories, rules, alerts, sinks);
+        return new EdgeConfig(gateway, site, uplink, outbox, http, i, profiles, zones, devices, categories, rules, alerts, health, sinks);
     }
 
     public Optional<ZoneConfig> zone(String id) {

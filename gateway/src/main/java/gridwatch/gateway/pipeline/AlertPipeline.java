@@ -26,7 +26,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.function.Consumer;
 
 /**
- * reading → rules → finding → incident lifecycle → alert → sinks and outbox, on one thread that
+ * reading → health gate → rules → finding → incident lifecycle → alert → sinks and outbox, on one thread that
  * owns all rule and incident state. Sources enqueue without blocking; config reloads are
  * enqueued too, so they apply between two readings and never race a rule.
  */
@@ -37,6 +37,7 @@ public final class AlertPipeline implements ReadingSink, AutoCloseable {
 
     private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(QUEUE);
     private final RuleEngine rules;
+    private final DeviceHealth health;
     private final IncidentTracker incidents;
     private final AlertFactory factory;
     private final AlertJson json = new AlertJson();
@@ -50,8 +51,9 @@ public final class AlertPipeline implements ReadingSink, AutoCloseable {
     private volatile boolean running = true;
     private Consumer<Alert> onStored = a -> { };
 
-    public AlertPipeline(RuleEngine rules, IncidentTracker incidents, AlertFactory factory, Outbox outbox, Topics topics,
+    public AlertPipeline(DeviceHealth health, RuleEngine rules, IncidentTracker incidents, AlertFactory factory, Outbox outbox, Topics topics,
                          List<AlertSink> sinks, GatewayMetrics metrics, DeviceActivity activity, Clock clock) {
+        this.health = health;
         this.rules = rules;
         this.incidents = incidents;
         this.factory = factory;
@@ -110,9 +112,20 @@ public final class AlertPipeline implements ReadingSink, AutoCloseable {
         }
     }
 
-    private void handle(Reading r) {
-        metrics.readingIn(r.deviceId());
-        activity.record(r.deviceId(), clock.instant());
+    /** A finding from outside the rules (e.g. a device gone silent), handled on the pipeline thread. */
+    public void finding(Finding f) {
+        try {
+            queue.put((Runnable) () -> incidents.step(f).ifPresent(step -> produce(f, step)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void handle(Reading raw) {
+        metrics.readingIn(raw.deviceId());
+        activity.record(raw.deviceId(), clock.instant());
+        Reading r = health.gate(raw);
+        health.fault(r).ifPresent(f -> incidents.step(f).ifPresent(step -> produce(f, step)));
         for (Finding f : rules.evaluate(r)) {
             incidents.step(f).ifPresent(step -> produce(f, step));
         }

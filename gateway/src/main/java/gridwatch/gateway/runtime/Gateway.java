@@ -25,6 +25,8 @@ import gridwatch.gateway.ops.OpsHandler;
 import gridwatch.gateway.ops.OpsHttpServer;
 import gridwatch.gateway.pipeline.AlertPipeline;
 import gridwatch.gateway.pipeline.DeviceActivity;
+import gridwatch.gateway.pipeline.DeviceHealth;
+import gridwatch.gateway.pipeline.StalenessWatcher;
 import gridwatch.gateway.rules.RuleEngine;
 import gridwatch.gateway.uplink.mqtt.MqttUplink;
 import gridwatch.gateway.uplink.mqtt.OutboxPublisher;
@@ -70,6 +72,7 @@ public final class Gateway implements AutoCloseable {
     private final Hj212Server hj212;
     private final HealthAssembler health;
     private final ConfigReloader reloader;
+    private final StalenessWatcher staleness;
 
     private Gateway(Path configFile, EdgeConfig initial, Consumer<Alert> onStored) throws ConfigException, IOException, InterruptedException {
         Clock clock = Clock.systemUTC();
@@ -90,7 +93,7 @@ public final class Gateway implements AutoCloseable {
             sinks.add(new LogSink());
         }
         DeviceActivity activity = new DeviceActivity();
-        pipeline = new AlertPipeline(new RuleEngine(initial), incidents, new AlertFactory(config::get, UUID_V7, clock),
+        pipeline = new AlertPipeline(new DeviceHealth(initial, profiles::find), new RuleEngine(initial), incidents, new AlertFactory(config::get, UUID_V7, clock),
                 outbox, uplink.topics(), sinks, metrics, activity, clock);
         pipeline.onStored(onStored);
 
@@ -105,6 +108,7 @@ public final class Gateway implements AutoCloseable {
         hj212 = stations.isEmpty() && initial.ingest().hj212() == null ? null
                 : new Hj212Server(initial.ingest().hj212() != null ? initial.ingest().hj212() : Hj212ServerConfig.defaults(),
                         stations, initial.site().zoneId(), pipeline, metrics, clock);
+        staleness = new StalenessWatcher(initial, activity, pipeline::finding, clock);
         health = new HealthAssembler(uplink::state, outbox::stats, config::get, activity, sources, clock);
         http = new OpsHttpServer(initial.http().bind(), initial.http().port(), new OpsHandler(health, metrics, recent));
         reloader = new ConfigReloader(configFile, initial, next -> {
@@ -120,6 +124,7 @@ public final class Gateway implements AutoCloseable {
         g.uplink.start();
         g.publisher.start();
         g.pipeline.start();
+        g.staleness.start();
         for (Source s : g.sources) {
             s.start(g.pipeline);
         }
@@ -176,6 +181,7 @@ public final class Gateway implements AutoCloseable {
         } catch (IOException e) {
             LOG.debug("reloader close: {}", e.getMessage());
         }
+        staleness.close();
         sources.forEach(Source::close);
         if (hj212 != null) {
             hj212.close();
