@@ -7,7 +7,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
     @JsonSubTypes.Type(value = ReplayConnection.class, name = "replay"),
-    @JsonSubTypes.Type(value = Hj212Connection.class, name = "hj212")
+    @JsonSubTypes.Type(value = Hj212Connection.class, name = "hj212"),
+    @JsonSubTypes.Type(value = ModbusConnection.class, name = "modbus-tcp")
 })
-public sealed interface ConnectionConfig permits ReplayConnection, Hj212Connection {
+public sealed interface ConnectionConfig permits ReplayConnection, Hj212Connection, ModbusConnection {
 }

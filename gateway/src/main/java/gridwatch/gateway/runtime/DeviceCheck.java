@@ -6,6 +6,8 @@ import gridwatch.config.ConfigException;
 import gridwatch.config.model.DeviceConfig;
 import gridwatch.config.model.EdgeConfig;
 import gridwatch.config.model.Hj212Connection;
+import gridwatch.config.model.ModbusConnection;
+import gridwatch.gateway.ingest.modbus.ModbusPoller;
 import gridwatch.config.model.ReplayConnection;
 import gridwatch.config.yaml.YamlDocument;
 import gridwatch.profiles.DeviceProfile;
@@ -43,6 +45,9 @@ final class DeviceCheck implements ConfigCheck {
             }
             if (d.connection() instanceof ReplayConnection r && !Files.isReadable(paths.resolve(r.file()))) {
                 errors.add(doc.errorAt(at + "/connection/file", "trace file not found: " + paths.resolve(r.file())));
+            }
+            if (d.connection() instanceof ModbusConnection && ModbusPoller.points(p).isEmpty()) {
+                errors.add(doc.errorAt(at + "/profile", "profile " + p.name() + " maps no Modbus holding or input registers"));
             }
             if (d.connection() instanceof Hj212Connection h) {
                 if (!mns.add(h.mn())) {
