@@ -8,7 +8,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 @JsonSubTypes({
     @JsonSubTypes.Type(value = ReplayConnection.class, name = "replay"),
     @JsonSubTypes.Type(value = Hj212Connection.class, name = "hj212"),
-    @JsonSubTypes.Type(value = ModbusConnection.class, name = "modbus-tcp")
+    @JsonSubTypes.Type(value = ModbusConnection.class, name = "modbus-tcp"),
+    @JsonSubTypes.Type(value = MqttJsonConnection.class, name = "mqtt-json")
 })
-public sealed interface ConnectionConfig permits ReplayConnection, Hj212Connection, ModbusConnection {
+public sealed interface ConnectionConfig permits ReplayConnection, Hj212Connection, ModbusConnection, MqttJsonConnection {
 }

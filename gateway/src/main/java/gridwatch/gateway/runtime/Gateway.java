@@ -7,6 +7,7 @@ import gridwatch.config.model.EdgeConfig;
 import gridwatch.config.model.Hj212Connection;
 import gridwatch.config.model.Hj212ServerConfig;
 import gridwatch.config.model.ModbusConnection;
+import gridwatch.config.model.MqttJsonConnection;
 import gridwatch.config.model.ReplayConnection;
 import gridwatch.gateway.alert.Alert;
 import gridwatch.gateway.alert.AlertFactory;
@@ -19,6 +20,7 @@ import gridwatch.gateway.ingest.Source;
 import gridwatch.gateway.ingest.hj212.Hj212Server;
 import gridwatch.gateway.ingest.hj212.Hj212Station;
 import gridwatch.gateway.ingest.modbus.ModbusPoller;
+import gridwatch.gateway.ingest.mqttjson.MqttJsonSource;
 import gridwatch.gateway.ingest.replay.ReplaySource;
 import gridwatch.gateway.ingest.replay.ReplayTrace;
 import gridwatch.gateway.ops.GatewayMetrics;
@@ -106,6 +108,7 @@ public final class Gateway implements AutoCloseable {
                 case ReplayConnection r -> sources.add(new ReplaySource(d.id(), ReplayTrace.read(paths.resolve(r.file())), r, profile, clock));
                 case Hj212Connection h -> stations.put(h.mn(), new Hj212Station(d.id(), h.mn(), h.password(), profile));
                 case ModbusConnection m -> sources.add(new ModbusPoller(d.id(), m, profile, clock));
+                case MqttJsonConnection j -> sources.add(new MqttJsonSource(d.id(), j, profile, clock));
             }
         }
         hj212 = stations.isEmpty() && initial.ingest().hj212() == null ? null

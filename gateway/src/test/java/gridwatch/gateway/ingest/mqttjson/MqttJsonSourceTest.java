@@ -1,0 +1,83 @@
+package gridwatch.gateway.ingest.mqttjson;
+
+import gridwatch.config.model.MqttJsonConnection;
+import gridwatch.detectors.core.Reading;
+import gridwatch.gateway.support.Mosquitto;
+import gridwatch.profiles.ProfileLoader;
+import org.eclipse.paho.mqttv5.client.MqttClient;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** A radar gauge's readings from an IoT platform's JSON messages on a real mosquitto. */
+class MqttJsonSourceTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void jsonReadingsArriveBadMessagesAreRefusedAndABrokerRestartIsSurvived() throws Exception {
+        try (Mosquitto broker = new Mosquitto(Files.createDirectories(dir.resolve("broker")))) {
+            var profile = new ProfileLoader().load(List.of()).find("radar-water-level").orElseThrow();
+            Queue<Reading> readings = new ConcurrentLinkedQueue<>();
+            MqttJsonSource source = new MqttJsonSource("gauge-7",
+                    new MqttJsonConnection(broker.url(), "platform/gauges/gauge-7", null, null, "$.ts"), profile, Clock.systemUTC());
+            source.start(readings::add);
+            MqttClient platform = new MqttClient(broker.url(), "iot-platform", new MemoryPersistence());
+            platform.connect();
+            try {
+                await().atMost(10, TimeUnit.SECONDS).until(() -> source.describe().startsWith("subscribed"));
+                publish(platform, "{\"ts\":\"2026-09-14T14:00:00+08:00\",\"data\":{\"waterLevel\":4.62}}");
+                await().atMost(10, TimeUnit.SECONDS).until(() -> readings.size() == 1);
+                Reading r = readings.peek();
+                assertThat(r.resource()).isEqualTo("waterLevel");
+                assertThat(r.value()).isEqualTo(4.62);
+                assertThat(r.unit()).isEqualTo("m");
+                assertThat(r.observedAt()).isEqualTo(Instant.parse("2026-09-14T06:00:00Z"));
+
+                publish(platform, "not json at all");
+                publish(platform, "{\"ts\":\"2026-09-14T14:10:00+08:00\",\"data\":{\"level\":4.7}}");
+                await().atMost(10, TimeUnit.SECONDS).until(() -> source.malformed() == 2);
+
+                broker.stop();
+                await().atMost(10, TimeUnit.SECONDS).until(() -> !platform.isConnected());
+                broker.start();
+                platform.connect();
+                await().atMost(30, TimeUnit.SECONDS).until(() -> source.describe().startsWith("subscribed"));
+                publish(platform, "{\"ts\":1789372800000,\"data\":{\"waterLevel\":4.80}}");
+                await().atMost(15, TimeUnit.SECONDS).until(() -> readings.size() == 2);
+                assertThat(readings).last().extracting(Reading::value).isEqualTo(4.80);
+            } finally {
+                if (platform.isConnected()) {
+                    platform.disconnect();
+                }
+                platform.close();
+                source.close();
+            }
+        }
+    }
+
+    @Test
+    void jsonPathsBecomePointers() {
+        assertThat(JsonPaths.toPointer("$.data.waterLevel").toString()).isEqualTo("/data/waterLevel");
+        assertThat(JsonPaths.toPointer("$.readings[0].v").toString()).isEqualTo("/readings/0/v");
+        assertThat(JsonPaths.toPointer("$['data']['level']").toString()).isEqualTo("/data/level");
+    }
+
+    private static void publish(MqttClient c, String body) throws Exception {
+        c.publish("platform/gauges/gauge-7", body.getBytes(StandardCharsets.UTF_8), 1, false);
+    }
+}
