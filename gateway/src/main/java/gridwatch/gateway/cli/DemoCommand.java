@@ -96,7 +96,7 @@ final class DemoCommand implements Callable<Integer> {
                 GridWatch Edge demo (%s) is running.
                   Replaying:
                 %s  Broker:        %s (%s)
-                  Watch alerts:  mosquitto_sub -h %s -p %d -V mqttv5 -t '%s' -v
+                  Watch alerts:  mosquitto_sub -h %s -p %d -V mqttv5 -q 1 -t '%s' -v
                   Health:        curl %s/health
                   Metrics:       curl %s/metrics
                   Recent alerts: curl %s/api/alerts
