@@ -2,8 +2,8 @@ package gridwatch.gateway.ingest.hj212;
 
 import gridwatch.detectors.core.Quality;
 import gridwatch.detectors.core.Reading;
+import gridwatch.gateway.ingest.ProfileReadings;
 import gridwatch.profiles.DeviceResource;
-import gridwatch.profiles.ValueTransformer;
 
 import java.time.Clock;
 import java.time.ZoneId;
@@ -39,9 +39,7 @@ final class Hj212ReadingMapper {
                 if (!matches(r, v)) {
                     continue;
                 }
-                double value = ValueTransformer.apply(r.properties(), v.value());
-                Quality q = ValueTransformer.inRange(r.properties(), value) ? quality(v.flag()) : Quality.BAD;
-                out.add(new Reading(station.deviceId(), r.name(), value, r.properties().units(), at, q));
+                out.add(ProfileReadings.of(station.deviceId(), r.name(), r.properties(), v.value(), at, quality(v.flag())));
             }
         }
         return out;

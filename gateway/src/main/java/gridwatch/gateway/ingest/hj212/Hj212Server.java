@@ -81,10 +81,15 @@ public final class Hj212Server implements AutoCloseable, Hj212Rejects {
     public void rejected(Hj212Exception.Reason reason, ChannelHandlerContext ctx, String detail) {
         metrics.hj212Rejected(reason.name().toLowerCase(java.util.Locale.ROOT));
         String peer = String.valueOf(ctx.channel().remoteAddress());
-        String key = reason + "|" + peer;
+        // Keyed by host, not host:port: stations reconnect from new ports, and the map must not grow with them.
+        String host = ctx.channel().remoteAddress() instanceof InetSocketAddress a ? a.getHostString() : peer;
+        String key = reason + "|" + host;
         long now = System.currentTimeMillis();
         Long last = lastLogged.get(key);
         if (last == null || now - last > 60_000) {
+            if (lastLogged.size() > 10_000) {
+                lastLogged.clear();
+            }
             lastLogged.put(key, now);
             LOG.warn("hj212 packet from {} refused: {} ({}); counted, connection kept", peer, reason, detail);
         }

@@ -6,12 +6,11 @@ import com.digitalpetri.modbus.pdu.ReadInputRegistersRequest;
 import com.digitalpetri.modbus.tcp.client.NettyTcpClientTransport;
 import gridwatch.config.model.ModbusConnection;
 import gridwatch.detectors.core.Quality;
-import gridwatch.detectors.core.Reading;
+import gridwatch.gateway.ingest.ProfileReadings;
 import gridwatch.gateway.ingest.ReadingSink;
 import gridwatch.gateway.ingest.Source;
 import gridwatch.profiles.DeviceProfile;
 import gridwatch.profiles.DeviceResource;
-import gridwatch.profiles.ValueTransformer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -128,9 +127,8 @@ public final class ModbusPoller implements Source {
                     : client.readInputRegisters(conn.unitId(), new ReadInputRegistersRequest(b.start(), b.count())).registers();
             Instant at = clock.instant();
             for (RegisterPoint p : b.points()) {
-                double value = ValueTransformer.apply(p.properties(), RegisterDecoder.raw(p, regs, p.address() - b.start()));
-                Quality q = ValueTransformer.inRange(p.properties(), value) ? Quality.GOOD : Quality.BAD;
-                sink.accept(new Reading(deviceId, p.resource(), value, p.properties().units(), at, q));
+                double raw = RegisterDecoder.raw(p, regs, p.address() - b.start());
+                sink.accept(ProfileReadings.of(deviceId, p.resource(), p.properties(), raw, at, Quality.GOOD));
                 n++;
             }
         }

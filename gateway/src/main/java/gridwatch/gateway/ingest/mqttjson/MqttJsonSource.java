@@ -5,13 +5,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import gridwatch.config.model.MqttJsonConnection;
 import gridwatch.detectors.core.Quality;
-import gridwatch.detectors.core.Reading;
+import gridwatch.gateway.ingest.ProfileReadings;
 import gridwatch.gateway.ingest.ReadingSink;
 import gridwatch.gateway.ingest.Source;
 import gridwatch.gateway.uplink.mqtt.MqttCallbackAdapter;
 import gridwatch.profiles.DeviceProfile;
 import gridwatch.profiles.DeviceResource;
-import gridwatch.profiles.ValueTransformer;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
@@ -158,10 +157,7 @@ public final class MqttJsonSource implements Source {
             if (!v.isNumber()) {
                 continue;
             }
-            var props = p.resource().properties();
-            double value = ValueTransformer.apply(props, v.asDouble());
-            Quality q = ValueTransformer.inRange(props, value) ? Quality.GOOD : Quality.BAD;
-            sink.accept(new Reading(deviceId, p.resource().name(), value, props.units(), at, q));
+            sink.accept(ProfileReadings.of(deviceId, p.resource().name(), p.resource().properties(), v.asDouble(), at, Quality.GOOD));
             found++;
         }
         if (found == 0) {
