@@ -23,6 +23,18 @@ GRIDWATCH_LOG_LEVEL=WARN "$JAVA" "${FLAGS[@]}" -cp "$CP" gridwatch.bench.UplinkT
 GRIDWATCH_LOG_LEVEL=WARN "$JAVA" "${FLAGS[@]}" -cp "$CP" gridwatch.bench.LatencyBench "$broker" "${RATE:-1000}" "${DURATION:-10}"
 # The launcher's flags (see ./gridwatch), so the figure is what a box sees.
 GRIDWATCH_LOG_LEVEL=WARN "$JAVA" "${FLAGS[@]}" -XX:+UseSerialGC -Xss512k -XX:MaxRAMPercentage=25 -cp "$CP" gridwatch.bench.IdleMemoryBench "$broker" "${IDLE:-10}"
+# InfluxDB points/s through the gateway's writer, against a local influxd (Debian's 1.6.7).
+mkdir -p "$work/influx"
+iport=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+rport=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+printf 'reporting-disabled = true\nbind-address = "127.0.0.1:%s"\n[meta]\n  dir = "%s/meta"\n[data]\n  dir = "%s/data"\n  wal-dir = "%s/wal"\n  query-log-enabled = false\n[http]\n  bind-address = "127.0.0.1:%s"\n  log-enabled = false\n[monitor]\n  store-enabled = false\n' \
+  "$rport" "$work/influx" "$work/influx" "$work/influx" "$iport" > "$work/influx.conf"
+influxd -config "$work/influx.conf" >"$work/influxd.log" 2>&1 &
+ix=$!
+trap 'kill $mq $ix 2>/dev/null; rm -rf "$work"' EXIT
+for _ in $(seq 1 100); do curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$iport/ping" | grep -q 204 && break; sleep 0.2; done
+GRIDWATCH_LOG_LEVEL=WARN "$JAVA" "${FLAGS[@]}" -cp "$CP" gridwatch.bench.InfluxBench "http://127.0.0.1:$iport" "${POINTS:-500000}" 3
+
 # JMH, one thread each: HJ 212 parsing (beside a naive split parser) and rule evaluation.
 "$JAVA" --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow -cp "$CP" org.openjdk.jmh.Main \
   -f 1 -wi 3 -w 2s -i 5 -r 3s -t 1 'Hj212ParseBench|RuleEvalBench' 2>&1 | sed -n '/^Benchmark/,$p'

@@ -19,6 +19,7 @@ public record EdgeConfig(
         List<RuleConfig> rules,
         AlertPolicyConfig alerts,
         HealthConfig health,
+        TimeSeriesConfig timeseries,
         List<SinkConfig> sinks) {
 
     public EdgeConfig {
@@ -33,20 +34,21 @@ public record EdgeConfig(
         rules = List.copyOf(rules);
         alerts = alerts == null ? new AlertPolicyConfig(null, null) : alerts;
         health = health == null ? new HealthConfig(null, null, null) : health;
+        timeseries = timeseries == null ? new TimeSeriesConfig(null) : timeseries;
         sinks = sinks == null ? List.of() : List.copyOf(sinks);
     }
 
     /** The same config talking to another uplink (e.g. the embedded broker's real address). */
     public EdgeConfig withUplink(UplinkConfig u) {
-        return new EdgeConfig(gateway, site, u, outbox, http, ingest, profiles, zones, devices, categories, rules, alerts, health, sinks);
+        return new EdgeConfig(gateway, site, u, outbox, http, ingest, profiles, zones, devices, categories, rules, alerts, health, timeseries, sinks);
     }
 
     public EdgeConfig withHttp(HttpConfig h) {
-        return new EdgeConfig(gateway, site, uplink, outbox, h, ingest, profiles, zones, devices, categories, rules, alerts, health, sinks);
+        return new EdgeConfig(gateway, site, uplink, outbox, h, ingest, profiles, zones, devices, categories, rules, alerts, health, timeseries, sinks);
     }
 
     public EdgeConfig withIngest(IngestConfig i) {
-        return new EdgeConfig(gateway, site, uplink, outbox, http, i, profiles, zones, devices, categories, rules, alerts, health, sinks);
+        return new EdgeConfig(gateway, site, uplink, outbox, http, i, profiles, zones, devices, categories, rules, alerts, health, timeseries, sinks);
     }
 
     public Optional<ZoneConfig> zone(String id) {

@@ -95,6 +95,14 @@ public final class GatewayMetrics {
                 .description("Open device connections per server").register(registry);
     }
 
+    public void watchTimeSeries(Supplier<Long> written, Supplier<Long> dropped, Supplier<Long> spoolBytes) {
+        Gauge.builder("gridwatch.timeseries.written", written::get).description("Points written to InfluxDB").register(registry);
+        Gauge.builder("gridwatch.timeseries.dropped", dropped::get)
+                .description("Points lost: queue or spool full").register(registry);
+        Gauge.builder("gridwatch.timeseries.spool", spoolBytes::get).baseUnit("bytes")
+                .description("Line protocol waiting on disk for the database").register(registry);
+    }
+
     public long publishedCount() {
         return (long) published.count();
     }

@@ -5,6 +5,7 @@ import gridwatch.config.model.EdgeConfig;
 import gridwatch.gateway.alert.outbox.OutboxStats;
 import gridwatch.gateway.ingest.Source;
 import gridwatch.gateway.pipeline.DeviceActivity;
+import gridwatch.gateway.timeseries.InfluxWriter;
 import gridwatch.gateway.uplink.mqtt.UplinkState;
 
 import java.time.Clock;
@@ -28,15 +29,18 @@ public final class HealthAssembler implements Supplier<HealthReport> {
     private final DeviceActivity activity;
     private final List<Source> sources;
     private final Clock clock;
+    private final InfluxWriter timeseries;
 
+    /** @param timeseries the reading store, or null when none is configured */
     public HealthAssembler(Supplier<UplinkState> uplink, Supplier<OutboxStats> outbox, Supplier<EdgeConfig> config,
-                           DeviceActivity activity, List<Source> sources, Clock clock) {
+                           DeviceActivity activity, List<Source> sources, InfluxWriter timeseries, Clock clock) {
         this.uplink = uplink;
         this.outbox = outbox;
         this.config = config;
         this.activity = activity;
         this.sources = List.copyOf(sources);
         this.clock = clock;
+        this.timeseries = timeseries;
     }
 
     @Override
@@ -91,6 +95,19 @@ public final class HealthAssembler implements Supplier<HealthReport> {
             devices.put(d.id(), dev);
         }
         components.put("devices", devices);
+        if (timeseries != null) {
+            Map<String, Object> ts = new LinkedHashMap<>();
+            boolean spooling = timeseries.lastError() != null || timeseries.spoolBytes() > 0;
+            ts.put("state", spooling ? "SPOOLING" : "OK");
+            ts.put("written", timeseries.written());
+            ts.put("spoolBytes", timeseries.spoolBytes());
+            ts.put("dropped", timeseries.dropped());
+            if (timeseries.lastError() != null) {
+                ts.put("lastError", timeseries.lastError());
+            }
+            components.put("timeseries", ts);
+            degraded |= spooling;
+        }
         boolean down = o.storageError() != null;
         String status = down ? "DOWN" : degraded ? "DEGRADED" : "UP";
         return new HealthReport(status, true, !down, components);

@@ -50,6 +50,7 @@ public final class AlertPipeline implements ReadingSink, AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
     private Consumer<Alert> onStored = a -> { };
+    private Consumer<Reading> store = r -> { };
 
     public AlertPipeline(DeviceHealth health, RuleEngine rules, IncidentTracker incidents, AlertFactory factory, Outbox outbox, Topics topics,
                          List<AlertSink> sinks, GatewayMetrics metrics, DeviceActivity activity, Clock clock) {
@@ -69,6 +70,11 @@ public final class AlertPipeline implements ReadingSink, AutoCloseable {
     /** Called on the outbox writer thread once an alert is durably stored; must not block. Set before start. */
     public void onStored(Consumer<Alert> listener) {
         this.onStored = listener;
+    }
+
+    /** Where every reading goes after the health gate (time-series storage); must not block. Set before start. */
+    public void store(Consumer<Reading> readingStore) {
+        this.store = readingStore;
     }
 
     public void start() {
@@ -125,6 +131,7 @@ public final class AlertPipeline implements ReadingSink, AutoCloseable {
         metrics.readingIn(raw.deviceId());
         activity.record(raw.deviceId(), clock.instant());
         Reading r = health.gate(raw);
+        store.accept(r);
         health.fault(r).ifPresent(f -> incidents.step(f).ifPresent(step -> produce(f, step)));
         for (Finding f : rules.evaluate(r)) {
             incidents.step(f).ifPresent(step -> produce(f, step));

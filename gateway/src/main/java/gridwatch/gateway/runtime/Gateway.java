@@ -32,6 +32,7 @@ import gridwatch.gateway.pipeline.DeviceActivity;
 import gridwatch.gateway.pipeline.DeviceHealth;
 import gridwatch.gateway.pipeline.StalenessWatcher;
 import gridwatch.gateway.rules.RuleEngine;
+import gridwatch.gateway.timeseries.InfluxWriter;
 import gridwatch.gateway.uplink.mqtt.MqttUplink;
 import gridwatch.gateway.uplink.mqtt.OutboxPublisher;
 import gridwatch.profiles.ProfileCatalog;
@@ -77,6 +78,7 @@ public final class Gateway implements AutoCloseable {
     private final HealthAssembler health;
     private final ConfigReloader reloader;
     private final StalenessWatcher staleness;
+    private final InfluxWriter timeseries;
 
     private Gateway(Path configFile, EdgeConfig initial, Consumer<Alert> onStored) throws ConfigException, IOException, InterruptedException {
         Clock clock = Clock.systemUTC();
@@ -100,6 +102,12 @@ public final class Gateway implements AutoCloseable {
         pipeline = new AlertPipeline(new DeviceHealth(initial, profiles::find), new RuleEngine(initial), incidents, new AlertFactory(config::get, UUID_V7, clock),
                 outbox, uplink.topics(), sinks, metrics, activity, clock);
         pipeline.onStored(onStored);
+        var influx = initial.timeseries().influxdb();
+        timeseries = influx == null ? null : new InfluxWriter(influx, paths.resolve(influx.spoolDirectory()));
+        if (timeseries != null) {
+            pipeline.store(timeseries);
+            metrics.watchTimeSeries(timeseries::written, timeseries::dropped, timeseries::spoolBytes);
+        }
 
         Map<String, Hj212Station> stations = new HashMap<>();
         for (DeviceConfig d : initial.devices()) {
@@ -115,7 +123,7 @@ public final class Gateway implements AutoCloseable {
                 : new Hj212Server(initial.ingest().hj212() != null ? initial.ingest().hj212() : Hj212ServerConfig.defaults(),
                         stations, initial.site().zoneId(), pipeline, metrics, clock);
         staleness = new StalenessWatcher(initial, activity, pipeline::finding, clock);
-        health = new HealthAssembler(uplink::state, outbox::stats, config::get, activity, sources, clock);
+        health = new HealthAssembler(uplink::state, outbox::stats, config::get, activity, sources, timeseries, clock);
         http = new OpsHttpServer(initial.http().bind(), initial.http().port(), new OpsHandler(health, metrics, recent));
         reloader = new ConfigReloader(configFile, initial, next -> {
             config.set(next);
@@ -129,6 +137,9 @@ public final class Gateway implements AutoCloseable {
         Gateway g = new Gateway(configFile, config, onStored);
         g.uplink.start();
         g.publisher.start();
+        if (g.timeseries != null) {
+            g.timeseries.start();
+        }
         g.pipeline.start();
         g.staleness.start();
         for (Source s : g.sources) {
@@ -176,6 +187,11 @@ public final class Gateway implements AutoCloseable {
         return Optional.ofNullable(hj212);
     }
 
+    /** The time-series writer, when one is configured. */
+    public Optional<InfluxWriter> timeseries() {
+        return Optional.ofNullable(timeseries);
+    }
+
     public List<Source> sources() {
         return List.copyOf(sources);
     }
@@ -193,6 +209,9 @@ public final class Gateway implements AutoCloseable {
             hj212.close();
         }
         pipeline.close();
+        if (timeseries != null) {
+            timeseries.close();
+        }
         publisher.close();
         uplink.close();
         http.close();
