@@ -21,6 +21,8 @@ FLAGS=(--enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow 
 echo "# $(date -u +%FT%TZ) $(nproc) cores, $("$JAVA" -version 2>&1 | head -1), mosquitto $(mosquitto -h | head -1 | awk '{print $3}')"
 GRIDWATCH_LOG_LEVEL=WARN "$JAVA" "${FLAGS[@]}" -cp "$CP" gridwatch.bench.UplinkThroughputBench "$broker" "${ALERTS:-20000}" "${ROUNDS:-3}"
 GRIDWATCH_LOG_LEVEL=WARN "$JAVA" "${FLAGS[@]}" -cp "$CP" gridwatch.bench.LatencyBench "$broker" "${RATE:-1000}" "${DURATION:-10}"
+GRIDWATCH_LOG_LEVEL=WARN "$JAVA" "${FLAGS[@]}" -cp "$CP" gridwatch.bench.LatencyBench "$broker" 5000 "${DURATION:-10}"
+GRIDWATCH_LOG_LEVEL=ERROR "$JAVA" "${FLAGS[@]}" -cp "$CP" gridwatch.bench.Hj212ConnectionsBench 1000 200 5
 # The launcher's flags (see ./gridwatch), so the figure is what a box sees.
 GRIDWATCH_LOG_LEVEL=WARN "$JAVA" "${FLAGS[@]}" -XX:+UseSerialGC -Xss512k -XX:MaxRAMPercentage=25 -cp "$CP" gridwatch.bench.IdleMemoryBench "$broker" "${IDLE:-10}"
 # InfluxDB points/s through the gateway's writer, against a local influxd (Debian's 1.6.7).

@@ -27,8 +27,17 @@ public final class GatewayMetrics {
     private final Counter readingsDropped = Counter.builder("gridwatch.readings.dropped")
             .description("Readings dropped because the pipeline queue was full").register(registry);
 
+    private final java.util.Map<String, Counter> readingsIn = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Hot path (every reading): the counter is looked up in the registry once per device, then cached. */
     public void readingIn(String deviceId) {
-        registry.counter("gridwatch.readings.in", "device", deviceId).increment();
+        readingsIn.computeIfAbsent(deviceId, d -> registry.counter("gridwatch.readings.in", "device", d)).increment();
+    }
+
+    /** Readings the pipeline has taken in from one device. */
+    public double readingsInCount(String deviceId) {
+        var c = registry.find("gridwatch.readings.in").tag("device", deviceId).counter();
+        return c == null ? 0 : c.count();
     }
 
     public void readingDropped() {

@@ -129,7 +129,7 @@ public final class AlertPipeline implements ReadingSink, AutoCloseable {
 
     private void handle(Reading raw) {
         metrics.readingIn(raw.deviceId());
-        activity.record(raw.deviceId(), clock.instant());
+        activity.record(raw.deviceId(), clock.millis());
         Reading r = health.gate(raw);
         store.accept(r);
         health.fault(r).ifPresent(f -> incidents.step(f).ifPresent(step -> produce(f, step)));

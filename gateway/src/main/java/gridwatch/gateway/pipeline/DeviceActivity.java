@@ -4,19 +4,31 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** When each device last delivered a reading (wall clock), for health and staleness. Thread-safe. */
+/**
+ * When each device last delivered a reading (wall clock), for health and staleness. Written on
+ * the pipeline thread for every reading, so it updates a per-device holder in place rather than
+ * allocating; read from any thread.
+ */
 public final class DeviceActivity {
 
     public record Seen(Instant lastArrival, long readings) {
     }
 
-    private final Map<String, Seen> seen = new ConcurrentHashMap<>();
+    private static final class Tracker {
+        volatile long lastMillis;
+        volatile long readings;
+    }
 
-    void record(String deviceId, Instant arrival) {
-        seen.merge(deviceId, new Seen(arrival, 1), (old, x) -> new Seen(arrival, old.readings() + 1));
+    private final Map<String, Tracker> seen = new ConcurrentHashMap<>();
+
+    void record(String deviceId, long arrivalMillis) {
+        Tracker t = seen.computeIfAbsent(deviceId, d -> new Tracker());
+        t.lastMillis = arrivalMillis;
+        t.readings = t.readings + 1; // single writer: the pipeline thread
     }
 
     public Seen of(String deviceId) {
-        return seen.get(deviceId);
+        Tracker t = seen.get(deviceId);
+        return t == null ? null : new Seen(Instant.ofEpochMilli(t.lastMillis), t.readings);
     }
 }
