@@ -7,13 +7,11 @@ import gridwatch.config.model.HttpConfig;
 import gridwatch.config.model.IngestConfig;
 import gridwatch.config.model.ReplayConnection;
 import gridwatch.gateway.ingest.hj212.Hj212Responses;
+import gridwatch.gateway.net.LoopbackPorts;
 import gridwatch.gateway.runtime.RunningGateway;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,11 +44,11 @@ final class DemoCommand implements Callable<Integer> {
             return ConfigArgument.INVALID;
         }
         // A demo must start on a busy laptop: ports already taken are swapped for free ones.
-        if (!isFree(cfg.http().port())) {
+        if (!LoopbackPorts.isFree(cfg.http().port())) {
             cfg = cfg.withHttp(new HttpConfig(cfg.http().bind(), 0));
         }
         Hj212ServerConfig h = cfg.ingest().hj212();
-        if (h != null && !isFree(h.port())) {
+        if (h != null && !LoopbackPorts.isFree(h.port())) {
             cfg = cfg.withIngest(new IngestConfig(new Hj212ServerConfig(h.bind(), 0, h.maxDataBytes(), h.idleSeconds(), h.acceptModbusCrc())));
         }
         AtomicInteger stored = new AtomicInteger();
@@ -133,14 +131,4 @@ final class DemoCommand implements Callable<Integer> {
         return p;
     }
 
-    private static boolean isFree(int port) {
-        if (port == 0) {
-            return true;
-        }
-        try (ServerSocket s = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
 }

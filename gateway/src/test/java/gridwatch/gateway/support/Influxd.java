@@ -1,9 +1,8 @@
 package gridwatch.gateway.support;
 
+import gridwatch.gateway.net.LoopbackPorts;
+
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,8 +23,8 @@ public final class Influxd implements AutoCloseable {
 
     public Influxd(Path dir) throws Exception {
         this.dir = dir;
-        this.httpPort = freePort();
-        int rpcPort = freePort();
+        this.httpPort = LoopbackPorts.free();
+        int rpcPort = LoopbackPorts.free();
         Files.writeString(dir.resolve("influxdb.conf"), """
                 reporting-disabled = true
                 bind-address = "127.0.0.1:%d"
@@ -77,13 +76,6 @@ public final class Influxd implements AutoCloseable {
         return "http://127.0.0.1:" + httpPort;
     }
 
-    private static int freePort() {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     @Override
     public void close() throws InterruptedException {

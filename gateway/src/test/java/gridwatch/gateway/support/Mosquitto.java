@@ -1,9 +1,9 @@
 package gridwatch.gateway.support;
 
+import gridwatch.gateway.net.LoopbackPorts;
+
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +23,7 @@ public final class Mosquitto implements AutoCloseable {
 
     public Mosquitto(Path dir) throws IOException {
         this.dir = dir;
-        this.port = freePort();
+        this.port = LoopbackPorts.free();
         Files.writeString(dir.resolve("mosquitto.conf"), """
                 user root
                 listener %d 127.0.0.1
@@ -81,13 +81,6 @@ public final class Mosquitto implements AutoCloseable {
         return "tcp://127.0.0.1:" + port;
     }
 
-    private static int freePort() {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     private static void sleep(long ms) {
         try {

@@ -1,13 +1,12 @@
 package gridwatch.gateway.uplink.embedded;
 
 import com.hivemq.embedded.EmbeddedHiveMQ;
+import gridwatch.gateway.net.LoopbackPorts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutionException;
@@ -32,7 +31,7 @@ public final class EmbeddedBroker implements AutoCloseable {
 
     /** Starts on {@code preferredPort} if it is free, else on any free loopback port. */
     public static EmbeddedBroker start(Path workDir, int preferredPort) {
-        int port = isFree(preferredPort) ? preferredPort : freePort();
+        int port = LoopbackPorts.isFree(preferredPort) ? preferredPort : LoopbackPorts.free();
         try {
             Path conf = Files.createDirectories(workDir.resolve("conf"));
             Path data = Files.createDirectories(workDir.resolve("data"));
@@ -75,21 +74,7 @@ public final class EmbeddedBroker implements AutoCloseable {
         return "tcp://127.0.0.1:" + port;
     }
 
-    private static boolean isFree(int port) {
-        try (ServerSocket s = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
 
-    private static int freePort() {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     @Override
     public void close() {

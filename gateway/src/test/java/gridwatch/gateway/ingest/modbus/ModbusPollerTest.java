@@ -9,6 +9,7 @@ import com.digitalpetri.modbus.server.ProcessImage;
 import com.digitalpetri.modbus.server.ReadWriteModbusServices;
 import com.digitalpetri.modbus.tcp.server.NettyTcpServerTransport;
 import gridwatch.config.model.ModbusConnection;
+import gridwatch.gateway.net.LoopbackPorts;
 import gridwatch.detectors.core.Quality;
 import gridwatch.detectors.core.Reading;
 import gridwatch.profiles.ProfileCatalog;
@@ -17,9 +18,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.util.List;
@@ -46,9 +44,7 @@ class ModbusPollerTest {
     @BeforeEach
     void start() throws Exception {
         profiles = new ProfileLoader().load(List.of());
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = s.getLocalPort();
-        }
+        port = LoopbackPorts.free();
         // An RS-485 decibel transmitter (unit 1): 58.2 and 73.1 dB(A) in 0.1 dB steps.
         image.with(tx -> tx.writeHoldingRegisters(m -> {
             m.put(0, new byte[] {0x02, 0x46});
