@@ -54,8 +54,15 @@ final class DemoCommand implements Callable<Integer> {
         AtomicInteger stored = new AtomicInteger();
         RunningGateway running = RunningGateway.start(file, cfg, a -> stored.incrementAndGet());
         CountDownLatch stop = new CountDownLatch(1);
+        CountDownLatch closed = new CountDownLatch(1);
+        // On Ctrl-C the JVM halts once hooks return: wake main, then wait for it to close cleanly.
         Thread hook = new Thread(() -> {
             stop.countDown();
+            try {
+                closed.await(15, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }, "demo-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         banner(file, cfg, running);
@@ -69,6 +76,8 @@ final class DemoCommand implements Callable<Integer> {
         running.close();
         System.out.printf("%nDemo finished: %d alerts produced, %d published, %d still in the outbox.%n",
                 stored.get(), published, running.gateway().outbox().stats().depth());
+        System.out.flush();
+        closed.countDown();
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException shuttingDown) {
