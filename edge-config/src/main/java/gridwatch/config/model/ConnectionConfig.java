@@ -9,7 +9,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = ReplayConnection.class, name = "replay"),
     @JsonSubTypes.Type(value = Hj212Connection.class, name = "hj212"),
     @JsonSubTypes.Type(value = ModbusConnection.class, name = "modbus-tcp"),
-    @JsonSubTypes.Type(value = MqttJsonConnection.class, name = "mqtt-json")
+    @JsonSubTypes.Type(value = MqttJsonConnection.class, name = "mqtt-json"),
+    @JsonSubTypes.Type(value = OpcUaConnection.class, name = "opcua")
 })
-public sealed interface ConnectionConfig permits ReplayConnection, Hj212Connection, ModbusConnection, MqttJsonConnection {
+public sealed interface ConnectionConfig permits ReplayConnection, Hj212Connection, ModbusConnection, MqttJsonConnection, OpcUaConnection {
 }

@@ -7,6 +7,7 @@ import gridwatch.config.model.DeviceConfig;
 import gridwatch.config.model.EdgeConfig;
 import gridwatch.config.model.Hj212Connection;
 import gridwatch.config.model.ModbusConnection;
+import gridwatch.config.model.OpcUaConnection;
 import gridwatch.gateway.ingest.modbus.ModbusPoller;
 import gridwatch.config.model.ReplayConnection;
 import gridwatch.config.yaml.YamlDocument;
@@ -48,6 +49,9 @@ final class DeviceCheck implements ConfigCheck {
             }
             if (d.connection() instanceof ModbusConnection && ModbusPoller.points(p).isEmpty()) {
                 errors.add(doc.errorAt(at + "/profile", "profile " + p.name() + " maps no Modbus holding or input registers"));
+            }
+            if (d.connection() instanceof OpcUaConnection && p.deviceResources().stream().noneMatch(r -> r.attributes().containsKey("opcua"))) {
+                errors.add(doc.errorAt(at + "/profile", "profile " + p.name() + " maps no OPC UA node ids (use e.g. radar-water-level)"));
             }
             if (d.connection() instanceof Hj212Connection h) {
                 if (!mns.add(h.mn())) {

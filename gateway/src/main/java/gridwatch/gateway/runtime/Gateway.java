@@ -8,6 +8,7 @@ import gridwatch.config.model.Hj212Connection;
 import gridwatch.config.model.Hj212ServerConfig;
 import gridwatch.config.model.ModbusConnection;
 import gridwatch.config.model.MqttJsonConnection;
+import gridwatch.config.model.OpcUaConnection;
 import gridwatch.config.model.ReplayConnection;
 import gridwatch.gateway.alert.Alert;
 import gridwatch.gateway.alert.AlertFactory;
@@ -21,6 +22,7 @@ import gridwatch.gateway.ingest.hj212.Hj212Server;
 import gridwatch.gateway.ingest.hj212.Hj212Station;
 import gridwatch.gateway.ingest.modbus.ModbusPoller;
 import gridwatch.gateway.ingest.mqttjson.MqttJsonSource;
+import gridwatch.gateway.ingest.opcua.OpcUaSource;
 import gridwatch.gateway.ingest.replay.ReplaySource;
 import gridwatch.gateway.ingest.replay.ReplayTrace;
 import gridwatch.gateway.ops.GatewayMetrics;
@@ -117,6 +119,7 @@ public final class Gateway implements AutoCloseable {
                 case Hj212Connection h -> stations.put(h.mn(), new Hj212Station(d.id(), h.mn(), h.password(), profile));
                 case ModbusConnection m -> sources.add(new ModbusPoller(d.id(), m, profile, clock));
                 case MqttJsonConnection j -> sources.add(new MqttJsonSource(d.id(), j, profile, clock));
+                case OpcUaConnection o -> sources.add(new OpcUaSource(d.id(), o, profile, clock));
             }
         }
         hj212 = stations.isEmpty() && initial.ingest().hj212() == null ? null

@@ -1,0 +1,18 @@
+package gridwatch.config.model;
+
+import gridwatch.config.Secret;
+
+/**
+ * A PLC or SCADA server reached over OPC UA (binary, {@code opc.tcp://}). The node ids to watch
+ * come from the device profile; this says where the server is and how often it should publish.
+ * Only the None security policy is supported for now: plant networks that require signing need
+ * the certificate handling this connector does not have yet.
+ */
+public record OpcUaConnection(String endpoint, String username, Secret password, Integer publishingMs, Integer timeoutMillis)
+        implements ConnectionConfig {
+
+    public OpcUaConnection {
+        publishingMs = publishingMs == null ? 1000 : publishingMs;
+        timeoutMillis = timeoutMillis == null ? 5000 : timeoutMillis;
+    }
+}
