@@ -1,0 +1,71 @@
+package gridwatch.detectors.vision.yolox;
+
+import org.bytedeco.opencv.global.opencv_imgproc;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Rect;
+import org.bytedeco.opencv.opencv_core.Scalar;
+import org.bytedeco.opencv.opencv_core.Size;
+
+import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
+
+/**
+ * YOLOX's preprocessing: keep BGR, scale by {@code r = min(S/h, S/w)} with bilinear resizing,
+ * paste at the top-left of an S×S canvas of 114, no normalisation, HWC → CHW float.
+ * One instance per thread: it reuses its canvas and buffers.
+ */
+public final class Letterbox implements AutoCloseable {
+
+    private final int size;
+    private final Mat canvas;
+    private final Mat resized = new Mat();
+    private final Mat bgr = new Mat();
+    private final byte[] hwc;
+    private final float[] chw;
+
+    public Letterbox(int size) {
+        this.size = size;
+        this.canvas = new Mat(size, size, CV_8UC3, new Scalar(114, 114, 114, 0));
+        this.hwc = new byte[size * size * 3];
+        this.chw = new float[size * size * 3];
+    }
+
+    /** Fills and returns the CHW buffer for {@code image} (BGR, grey or BGRA); {@link #ratio} says the scale used. */
+    public float[] apply(Mat image) {
+        Mat src = toBgr(image);
+        float r = ratio(src.cols(), src.rows());
+        int w = Math.max(1, (int) (src.cols() * r));
+        int h = Math.max(1, (int) (src.rows() * r));
+        canvas.put(new Scalar(114, 114, 114, 0));
+        opencv_imgproc.resize(src, resized, new Size(w, h), 0, 0, opencv_imgproc.INTER_LINEAR);
+        try (Mat roi = new Mat(canvas, new Rect(0, 0, w, h))) {
+            resized.copyTo(roi);
+        }
+        canvas.data().get(hwc); // the canvas is one continuous block
+        int plane = size * size;
+        for (int p = 0, i = 0; p < plane; p++, i += 3) {
+            chw[p] = hwc[i] & 0xFF;
+            chw[plane + p] = hwc[i + 1] & 0xFF;
+            chw[2 * plane + p] = hwc[i + 2] & 0xFF;
+        }
+        return chw;
+    }
+
+    public float ratio(int width, int height) {
+        return Math.min((float) size / height, (float) size / width);
+    }
+
+    private Mat toBgr(Mat image) {
+        if (image.channels() == 3) {
+            return image;
+        }
+        opencv_imgproc.cvtColor(image, bgr, image.channels() == 1 ? opencv_imgproc.COLOR_GRAY2BGR : opencv_imgproc.COLOR_BGRA2BGR);
+        return bgr;
+    }
+
+    @Override
+    public void close() {
+        canvas.close();
+        resized.close();
+        bgr.close();
+    }
+}
