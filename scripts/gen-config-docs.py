@@ -8,6 +8,8 @@ schema = json.loads((root / "edge-config/schema/edge-config.schema.json").read_t
 defs = schema.get("$defs", {})
 
 def resolve(node):
+    if not isinstance(node, dict):
+        return {}
     while "$ref" in node and node["$ref"].startswith("#/$defs/"):
         extra = {k: v for k, v in node.items() if k != "$ref"}
         node = {**defs[node["$ref"].split("/")[-1]], **extra}
@@ -21,6 +23,8 @@ def kind(node):
         return f"`{node['const']}`"
     t = node.get("type", "object" if "properties" in node else "any")
     if t == "array":
+        if "prefixItems" in node:
+            return "[" + ", ".join(kind(i) for i in node["prefixItems"]) + "]"
         return f"list of {kind(node.get('items', {}))}"
     return t
 

@@ -1,6 +1,8 @@
 package gridwatch.config;
 
+import gridwatch.config.model.CameraVisionConfig;
 import gridwatch.config.model.DeviceConfig;
+import gridwatch.config.model.VideoConnection;
 import gridwatch.config.model.EdgeConfig;
 import gridwatch.config.model.NoiseLimitRuleConfig;
 import gridwatch.config.model.RuleConfig;
@@ -72,6 +74,58 @@ final class ReferenceCheck implements ConfigCheck {
                 errors.add(doc.errorAt(at + "/nightStarts", "night cannot start when day starts (" + n.dayStarts() + ")"));
             }
         }
+        for (int i = 0; i < c.devices().size(); i++) {
+            checkCamera(doc, c, i, zoneIds, ruleIds, errors);
+        }
         return errors;
+    }
+
+    /** A camera's image zones, lines and rules: ids unique, references resolve, categories mapped. */
+    private static void checkCamera(YamlDocument doc, EdgeConfig c, int i, Set<String> zoneIds, Set<String> ruleIds, List<ConfigError> errors) {
+        DeviceConfig d = c.devices().get(i);
+        CameraVisionConfig v = d.vision();
+        String at = "/devices/" + i + "/vision";
+        if (v == null) {
+            return;
+        }
+        if (!(d.connection() instanceof VideoConnection)) {
+            errors.add(doc.errorAt(at, "only cameras (connection type video) have a vision block"));
+        }
+        if (c.vision().model() == null && d.connection() instanceof VideoConnection) {
+            errors.add(doc.errorAt(at, "camera rules need a detector: set vision.model (path and sha256)"));
+        }
+        Set<String> imageZones = new HashSet<>();
+        for (int j = 0; j < v.zones().size(); j++) {
+            var z = v.zones().get(j);
+            if (!imageZones.add(z.id())) {
+                errors.add(doc.errorAt(at + "/zones/" + j + "/id", "duplicate image zone id '" + z.id() + "'"));
+            }
+            if (z.zone() != null && !zoneIds.contains(z.zone())) {
+                errors.add(doc.errorAt(at + "/zones/" + j + "/zone", "no zone with id '" + z.zone() + "' (declare it under zones)"));
+            }
+            if (z.zone() == null && d.zone() == null) {
+                errors.add(doc.errorAt(at + "/zones/" + j, "say which zone (grid cell) this area is in: set zone here or on the camera"));
+            }
+        }
+        List<String[]> rules = new ArrayList<>();
+        for (int j = 0; j < v.crowd().size(); j++) {
+            var r = v.crowd().get(j);
+            rules.add(new String[] {at + "/crowd/" + j, r.id(), r.zone(), r.alertType()});
+        }
+        for (int j = 0; j < v.keyPost().size(); j++) {
+            var r = v.keyPost().get(j);
+            rules.add(new String[] {at + "/keyPost/" + j, r.id(), r.zone(), r.alertType()});
+        }
+        for (String[] r : rules) {
+            if (!ruleIds.add(r[1])) {
+                errors.add(doc.errorAt(r[0] + "/id", "duplicate rule id '" + r[1] + "'"));
+            }
+            if (!imageZones.contains(r[2])) {
+                errors.add(doc.errorAt(r[0] + "/zone", "no image zone '" + r[2] + "' on this camera (zones: " + imageZones + ")"));
+            }
+            if (!c.categories().containsKey(r[3])) {
+                errors.add(doc.errorAt(r[0] + "/alertType", "alert type '" + r[3] + "' has no entry in categories (map it to the center's case code)"));
+            }
+        }
     }
 }

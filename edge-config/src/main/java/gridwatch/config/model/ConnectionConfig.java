@@ -10,7 +10,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = Hj212Connection.class, name = "hj212"),
     @JsonSubTypes.Type(value = ModbusConnection.class, name = "modbus-tcp"),
     @JsonSubTypes.Type(value = MqttJsonConnection.class, name = "mqtt-json"),
-    @JsonSubTypes.Type(value = OpcUaConnection.class, name = "opcua")
+    @JsonSubTypes.Type(value = OpcUaConnection.class, name = "opcua"),
+    @JsonSubTypes.Type(value = VideoConnection.class, name = "video")
 })
-public sealed interface ConnectionConfig permits ReplayConnection, Hj212Connection, ModbusConnection, MqttJsonConnection, OpcUaConnection {
+public sealed interface ConnectionConfig permits ReplayConnection, Hj212Connection, ModbusConnection, MqttJsonConnection, OpcUaConnection, VideoConnection {
 }

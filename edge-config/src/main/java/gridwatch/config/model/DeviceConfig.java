@@ -8,5 +8,6 @@ public record DeviceConfig(
         String zone,
         Location location,
         Integer staleAfterSeconds,
-        ConnectionConfig connection) {
+        ConnectionConfig connection,
+        CameraVisionConfig vision) {
 }

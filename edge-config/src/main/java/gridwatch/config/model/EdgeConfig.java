@@ -20,7 +20,8 @@ public record EdgeConfig(
         AlertPolicyConfig alerts,
         HealthConfig health,
         TimeSeriesConfig timeseries,
-        List<SinkConfig> sinks) {
+        List<SinkConfig> sinks,
+        VisionConfig vision) {
 
     public EdgeConfig {
         site = site == null ? new SiteConfig(null, null, null) : site;
@@ -36,19 +37,20 @@ public record EdgeConfig(
         health = health == null ? new HealthConfig(null, null, null) : health;
         timeseries = timeseries == null ? new TimeSeriesConfig(null) : timeseries;
         sinks = sinks == null ? List.of() : List.copyOf(sinks);
+        vision = vision == null ? new VisionConfig(null, null) : vision;
     }
 
     /** The same config talking to another uplink (e.g. the embedded broker's real address). */
     public EdgeConfig withUplink(UplinkConfig u) {
-        return new EdgeConfig(gateway, site, u, outbox, http, ingest, profiles, zones, devices, categories, rules, alerts, health, timeseries, sinks);
+        return new EdgeConfig(gateway, site, u, outbox, http, ingest, profiles, zones, devices, categories, rules, alerts, health, timeseries, sinks, vision);
     }
 
     public EdgeConfig withHttp(HttpConfig h) {
-        return new EdgeConfig(gateway, site, uplink, outbox, h, ingest, profiles, zones, devices, categories, rules, alerts, health, timeseries, sinks);
+        return new EdgeConfig(gateway, site, uplink, outbox, h, ingest, profiles, zones, devices, categories, rules, alerts, health, timeseries, sinks, vision);
     }
 
     public EdgeConfig withIngest(IngestConfig i) {
-        return new EdgeConfig(gateway, site, uplink, outbox, http, i, profiles, zones, devices, categories, rules, alerts, health, timeseries, sinks);
+        return new EdgeConfig(gateway, site, uplink, outbox, http, i, profiles, zones, devices, categories, rules, alerts, health, timeseries, sinks, vision);
     }
 
     public Optional<ZoneConfig> zone(String id) {

@@ -21,10 +21,11 @@ public final class DeviceActivity {
 
     private final Map<String, Tracker> seen = new ConcurrentHashMap<>();
 
-    void record(String deviceId, long arrivalMillis) {
+    /** Called by one thread per device: the pipeline thread for readings, a camera's own thread for frames. */
+    public void record(String deviceId, long arrivalMillis) {
         Tracker t = seen.computeIfAbsent(deviceId, d -> new Tracker());
         t.lastMillis = arrivalMillis;
-        t.readings = t.readings + 1; // single writer: the pipeline thread
+        t.readings = t.readings + 1; // single writer per device
     }
 
     public Seen of(String deviceId) {

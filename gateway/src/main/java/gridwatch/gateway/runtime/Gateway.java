@@ -9,6 +9,7 @@ import gridwatch.config.model.Hj212ServerConfig;
 import gridwatch.config.model.ModbusConnection;
 import gridwatch.config.model.MqttJsonConnection;
 import gridwatch.config.model.OpcUaConnection;
+import gridwatch.config.model.VideoConnection;
 import gridwatch.config.model.ReplayConnection;
 import gridwatch.gateway.alert.Alert;
 import gridwatch.gateway.alert.AlertFactory;
@@ -23,6 +24,7 @@ import gridwatch.gateway.ingest.hj212.Hj212Station;
 import gridwatch.gateway.ingest.modbus.ModbusPoller;
 import gridwatch.gateway.ingest.mqttjson.MqttJsonSource;
 import gridwatch.gateway.ingest.opcua.OpcUaSource;
+import gridwatch.gateway.vision.VisionFactory;
 import gridwatch.gateway.ingest.replay.ReplaySource;
 import gridwatch.gateway.ingest.replay.ReplayTrace;
 import gridwatch.gateway.ops.GatewayMetrics;
@@ -81,6 +83,7 @@ public final class Gateway implements AutoCloseable {
     private final ConfigReloader reloader;
     private final StalenessWatcher staleness;
     private final InfluxWriter timeseries;
+    private final VisionFactory vision;
 
     private Gateway(Path configFile, EdgeConfig initial, Consumer<Alert> onStored) throws ConfigException, IOException, InterruptedException {
         Clock clock = Clock.systemUTC();
@@ -111,6 +114,7 @@ public final class Gateway implements AutoCloseable {
             metrics.watchTimeSeries(timeseries::written, timeseries::dropped, timeseries::spoolBytes);
         }
 
+        vision = new VisionFactory(initial, paths.baseDir(), clock);
         Map<String, Hj212Station> stations = new HashMap<>();
         for (DeviceConfig d : initial.devices()) {
             var profile = profiles.find(d.profile()).orElseThrow();
@@ -120,6 +124,7 @@ public final class Gateway implements AutoCloseable {
                 case ModbusConnection m -> sources.add(new ModbusPoller(d.id(), m, profile, clock));
                 case MqttJsonConnection j -> sources.add(new MqttJsonSource(d.id(), j, profile, clock));
                 case OpcUaConnection o -> sources.add(new OpcUaSource(d.id(), o, profile, clock));
+                case VideoConnection v -> sources.add(vision.camera(d, v, pipeline::finding, millis -> activity.record(d.id(), millis)));
             }
         }
         hj212 = stations.isEmpty() && initial.ingest().hj212() == null ? null
@@ -208,6 +213,7 @@ public final class Gateway implements AutoCloseable {
         }
         staleness.close();
         sources.forEach(Source::close);
+        vision.close();
         if (hj212 != null) {
             hj212.close();
         }

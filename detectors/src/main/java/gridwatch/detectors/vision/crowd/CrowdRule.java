@@ -1,0 +1,120 @@
+package gridwatch.detectors.vision.crowd;
+
+import gridwatch.detectors.core.Finding;
+import gridwatch.detectors.core.Measurement;
+import gridwatch.detectors.vision.scene.SceneFrame;
+import gridwatch.detectors.vision.scene.SceneRule;
+import gridwatch.detectors.vision.track.Track;
+import gridwatch.detectors.vision.zone.ImageZone;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** See {@link CrowdSpec}. People are confirmed person tracks standing in the zone. */
+public final class CrowdRule implements SceneRule {
+
+    private final CrowdSpec spec;
+    private final Deque<Integer> recent = new ArrayDeque<>();
+    private Instant overSince;
+    private Instant underSince;
+    private boolean active;
+    private int peak;
+    private double smoothed;
+    private int count;
+
+    public CrowdRule(CrowdSpec spec) {
+        this.spec = spec;
+    }
+
+    @Override
+    public String ruleId() {
+        return spec.ruleId();
+    }
+
+    @Override
+    public ImageZone zone() {
+        return spec.zone();
+    }
+
+    @Override
+    public Optional<Finding> evaluate(SceneFrame f) {
+        count = 0;
+        for (Track t : f.tracks()) {
+            if (t.label().equals("person") && t.confirmed() && t.score() >= spec.minScore()
+                    && spec.zone().contains(t.box(), f.width(), f.height())) {
+                count++;
+            }
+        }
+        recent.addLast(count);
+        if (recent.size() > spec.smoothFrames()) {
+            recent.removeFirst();
+        }
+        smoothed = recent.stream().mapToInt(Integer::intValue).average().orElse(0);
+        boolean over = smoothed >= spec.minPeople() && densityOver();
+        if (over) {
+            underSince = null;
+            if (overSince == null) {
+                overSince = f.at();
+            }
+        } else {
+            overSince = active ? overSince : null;
+            if (underSince == null) {
+                underSince = f.at();
+            }
+        }
+        if (!active && over && seconds(overSince, f.at()) >= spec.minSeconds()) {
+            active = true;
+            peak = count;
+        }
+        if (!active) {
+            return Optional.empty();
+        }
+        if (!over && seconds(underSince, f.at()) >= spec.clearSeconds()) {
+            active = false;
+            overSince = null;
+            return Optional.of(finding(f, false));
+        }
+        peak = Math.max(peak, count);
+        return Optional.of(finding(f, true));
+    }
+
+    private boolean densityOver() {
+        if (spec.minDensityPerM2() == null || spec.zone().areaM2() == null) {
+            return true;
+        }
+        return smoothed / spec.zone().areaM2() >= spec.minDensityPerM2();
+    }
+
+    private Finding finding(SceneFrame f, boolean on) {
+        List<Measurement> m = new ArrayList<>(List.of(
+                new Measurement("people", count, "persons"),
+                new Measurement("peoplePeak", peak, "persons"),
+                new Measurement("peopleSmoothed", Math.round(smoothed * 10) / 10.0, "persons"),
+                new Measurement("threshold", spec.minPeople(), "persons"),
+                new Measurement("durationSeconds", Math.round(seconds(overSince, f.at())), "s")));
+        if (spec.zone().areaM2() != null) {
+            m.add(new Measurement("densityPerM2", Math.round(smoothed / spec.zone().areaM2() * 1000) / 1000.0, "persons/m2"));
+        }
+        String summary = on
+                ? String.format(Locale.ROOT, "%d people in %s (peak %d, threshold %d) for %d s", count, spec.zone().id(), peak,
+                spec.minPeople(), Math.round(seconds(overSince, f.at())))
+                : String.format(Locale.ROOT, "crowd in %s dispersed (peak was %d)", spec.zone().id(), peak);
+        return new Finding(spec.ruleId(), spec.alertType(), f.deviceId(), spec.zone().zoneId(), on, spec.severity(), f.at(), summary, m, List.of());
+    }
+
+    private static double seconds(Instant from, Instant to) {
+        return from == null ? 0 : Duration.between(from, to).toMillis() / 1000.0;
+    }
+
+    @Override
+    public String state() {
+        return String.format(Locale.ROOT, "crowd %s: %d people (smoothed %.1f, peak %d)%s", spec.zone().id(), count, smoothed, peak,
+                active ? ", ACTIVE" : "");
+    }
+}

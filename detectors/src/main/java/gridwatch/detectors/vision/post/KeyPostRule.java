@@ -1,0 +1,85 @@
+package gridwatch.detectors.vision.post;
+
+import gridwatch.detectors.core.Finding;
+import gridwatch.detectors.core.Measurement;
+import gridwatch.detectors.vision.scene.SceneFrame;
+import gridwatch.detectors.vision.scene.SceneRule;
+import gridwatch.detectors.vision.track.Track;
+import gridwatch.detectors.vision.zone.ImageZone;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * See {@link KeyPostSpec}. Any person detection in the zone counts as presence, confirmed track
+ * or not: a guard standing still behind a desk is easy to half-miss, and a false "absent" costs
+ * more than a late one. Ends when someone is back or the duty window closes.
+ */
+public final class KeyPostRule implements SceneRule {
+
+    private final KeyPostSpec spec;
+    private Instant lastPresent;
+    private boolean active;
+    private int present;
+
+    public KeyPostRule(KeyPostSpec spec) {
+        this.spec = spec;
+    }
+
+    @Override
+    public String ruleId() {
+        return spec.ruleId();
+    }
+
+    @Override
+    public ImageZone zone() {
+        return spec.zone();
+    }
+
+    @Override
+    public Optional<Finding> evaluate(SceneFrame f) {
+        present = 0;
+        for (Track t : f.tracks()) {
+            if (t.label().equals("person") && t.score() >= spec.minScore() && spec.zone().contains(t.box(), f.width(), f.height())) {
+                present++;
+            }
+        }
+        boolean onDuty = spec.onDuty(f.at());
+        if (lastPresent == null) {
+            lastPresent = f.at();
+        }
+        double absent = Duration.between(lastPresent, f.at()).toMillis() / 1000.0;
+        if (present > 0 || !onDuty) {
+            // Off duty the absence clock does not run.
+            lastPresent = f.at();
+        }
+        if (!active && onDuty && absent > spec.maxAbsentSeconds()) {
+            active = true;
+        }
+        if (!active) {
+            return Optional.empty();
+        }
+        if (present > 0 || !onDuty) {
+            active = false;
+            return Optional.of(finding(f, false, absent,
+                    present > 0 ? "post " + spec.zone().id() + " staffed again" : "duty window at " + spec.zone().id() + " closed"));
+        }
+        return Optional.of(finding(f, true, absent, String.format(Locale.ROOT, "nobody at post %s for %d min (allowed %d min)",
+                spec.zone().id(), Math.round(absent / 60), Math.round(spec.maxAbsentSeconds() / 60))));
+    }
+
+    private Finding finding(SceneFrame f, boolean on, double absent, String summary) {
+        return new Finding(spec.ruleId(), spec.alertType(), f.deviceId(), spec.zone().zoneId(), on, spec.severity(), f.at(), summary,
+                List.of(new Measurement("absentSeconds", Math.round(absent), "s"),
+                        new Measurement("allowedSeconds", spec.maxAbsentSeconds(), "s"),
+                        new Measurement("people", present, "persons")), List.of());
+    }
+
+    @Override
+    public String state() {
+        return "post " + spec.zone().id() + ": " + present + " present" + (active ? ", ABSENT" : "");
+    }
+}

@@ -1,0 +1,127 @@
+package gridwatch.detectors.vision.scene;
+
+import gridwatch.detectors.core.Evidence;
+import gridwatch.detectors.core.Finding;
+import gridwatch.detectors.vision.Detection;
+import gridwatch.detectors.vision.ObjectDetector;
+import gridwatch.detectors.vision.motion.MotionGate;
+import gridwatch.detectors.vision.snapshot.Annotator;
+import gridwatch.detectors.vision.track.IouTracker;
+import gridwatch.detectors.vision.track.Track;
+import gridwatch.detectors.vision.zone.CountingLine;
+import gridwatch.detectors.vision.zone.ImageZone;
+import org.bytedeco.opencv.opencv_core.Mat;
+
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * One camera's analysis chain, a small pipeline in the Netty spirit: motion gate → detector →
+ * tracker → scene rules → findings, each finding carrying the annotated snapshot of the frame
+ * it was made on. When the gate finds nothing moving, the last detections stand in for the
+ * frame (nothing moved, so nothing changed) and the rules still see time pass.
+ */
+public final class SceneAnalyzer implements AutoCloseable {
+
+    /** What one analysed frame produced; {@code inferred} is false when the motion gate skipped the model. */
+    public record Result(Instant at, boolean inferred, List<Detection> detections, List<Track> tracks,
+                         List<Finding> findings, List<String> ruleStates) {
+    }
+
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ISO_INSTANT;
+
+    private final String deviceId;
+    private final ObjectDetector detector;
+    private final MotionGate gate;
+    private final IouTracker tracker;
+    private final List<SceneRule> rules;
+    private final List<ImageZone> zones;
+    private final List<CountingLine> lines;
+    private final Annotator annotator;
+    private List<Detection> last = List.of();
+    private long frames;
+    private long inferences;
+
+    /** @param gate null to run the detector on every analysed frame */
+    public SceneAnalyzer(String deviceId, ObjectDetector detector, MotionGate gate, IouTracker tracker, List<SceneRule> rules,
+                         List<ImageZone> zones, List<CountingLine> lines, Annotator annotator) {
+        this.deviceId = deviceId;
+        this.detector = detector;
+        this.gate = gate;
+        this.tracker = tracker;
+        this.rules = List.copyOf(rules);
+        this.zones = List.copyOf(zones);
+        this.lines = List.copyOf(lines);
+        this.annotator = annotator;
+    }
+
+    public Result analyse(Mat frame, Instant at) {
+        frames++;
+        boolean infer = gate == null || gate.pass(frame, at);
+        if (infer) {
+            inferences++;
+            last = detector.detect(frame);
+        }
+        List<Track> tracks = tracker.update(last, at);
+        SceneFrame scene = new SceneFrame(deviceId, at, frame.cols(), frame.rows(), tracks);
+        List<Finding> found = new ArrayList<>();
+        List<String> states = new ArrayList<>();
+        for (SceneRule r : rules) {
+            r.evaluate(scene).ifPresent(found::add);
+            states.add(r.state());
+        }
+        if (!found.isEmpty()) {
+            List<String> header = new ArrayList<>();
+            header.add(deviceId + "  " + STAMP.format(at));
+            for (Finding f : found) {
+                header.add((f.active() ? "" : "[ended] ") + ascii(f.summary()));
+            }
+            byte[] jpeg = annotator.jpeg(frame, zones, lines, tracks, header);
+            Evidence snapshot = new Evidence("snapshot", "image/jpeg", null, Base64.getEncoder().encodeToString(jpeg));
+            List<Finding> withSnapshot = new ArrayList<>(found.size());
+            for (Finding f : found) {
+                List<Evidence> ev = new ArrayList<>(f.evidence());
+                ev.add(snapshot);
+                withSnapshot.add(new Finding(f.ruleId(), f.alertType(), f.deviceId(), f.zoneId(), f.active(), f.severity(),
+                        f.observedAt(), f.summary(), f.measurements(), ev));
+            }
+            found = withSnapshot;
+        }
+        return new Result(at, infer, last, tracks, found, states);
+    }
+
+    /** OpenCV's Hershey fonts draw ASCII only. */
+    private static String ascii(String s) {
+        return s.replaceAll("[^\\x20-\\x7E]", "?");
+    }
+
+    public List<ImageZone> zones() {
+        return zones;
+    }
+
+    public List<CountingLine> lines() {
+        return lines;
+    }
+
+    public Annotator annotator() {
+        return annotator;
+    }
+
+    public long frames() {
+        return frames;
+    }
+
+    public long inferences() {
+        return inferences;
+    }
+
+    @Override
+    public void close() {
+        if (gate != null) {
+            gate.close();
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package gridwatch.detectors.vision.scene;
+
+import gridwatch.detectors.core.Finding;
+
+import java.util.Optional;
+
+/**
+ * A rule over analysed frames of one camera. Returns a finding while its condition holds (the
+ * gateway turns the first into an alert start, later ones into updates) and one inactive
+ * finding when it clears. The gateway attaches the annotated snapshot.
+ */
+public interface SceneRule {
+
+    String ruleId();
+
+    /** The image zone the rule watches, drawn on its snapshots. */
+    gridwatch.detectors.vision.zone.ImageZone zone();
+
+    Optional<Finding> evaluate(SceneFrame frame);
+
+    /** One line for the detect tool and /health, e.g. "crowd 12 (smoothed 11.4), 35 s over". */
+    String state();
+}

@@ -1,0 +1,109 @@
+package gridwatch.detectors.vision.snapshot;
+
+import gridwatch.detectors.vision.track.Track;
+import gridwatch.detectors.vision.zone.CountingLine;
+import gridwatch.detectors.vision.zone.ImageZone;
+import gridwatch.detectors.vision.zone.NormalizedPolygon;
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.javacpp.IntPointer;
+import org.bytedeco.opencv.global.opencv_imgcodecs;
+import org.bytedeco.opencv.global.opencv_imgproc;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.MatVector;
+import org.bytedeco.opencv.opencv_core.Point;
+import org.bytedeco.opencv.opencv_core.Scalar;
+import org.bytedeco.opencv.opencv_core.Size;
+
+import java.util.List;
+import java.util.Locale;
+
+import static org.bytedeco.opencv.global.opencv_core.CV_32SC2;
+
+/**
+ * The picture an operator sees with an alert: the frame (scaled to at most {@code maxWidth}),
+ * the zone outline, every tracked object's box with its class, id and score, and a header with
+ * the time and the rule's count or score. Encoded as JPEG.
+ */
+public final class Annotator {
+
+    private static final Scalar ZONE = new Scalar(0, 215, 255, 0);      // amber
+    private static final Scalar PERSON = new Scalar(80, 200, 40, 0);    // green
+    private static final Scalar VEHICLE = new Scalar(255, 140, 0, 0);   // blue
+    private static final Scalar OTHER = new Scalar(200, 200, 200, 0);
+    private static final Scalar LINE = new Scalar(40, 40, 230, 0);      // red
+    private static final Scalar INK = new Scalar(255, 255, 255, 0);
+    private static final Scalar BAND = new Scalar(0, 0, 0, 0);
+
+    private final int maxWidth;
+    private final int quality;
+
+    public Annotator(int maxWidth, int quality) {
+        this.maxWidth = maxWidth;
+        this.quality = quality;
+    }
+
+    public byte[] jpeg(Mat frame, List<ImageZone> zones, List<CountingLine> lines, List<Track> tracks, List<String> header) {
+        try (Mat canvas = new Mat()) {
+            double s = frame.cols() > maxWidth ? (double) maxWidth / frame.cols() : 1.0;
+            if (s < 1.0) {
+                opencv_imgproc.resize(frame, canvas, new Size((int) (frame.cols() * s), (int) (frame.rows() * s)), 0, 0, opencv_imgproc.INTER_AREA);
+            } else if (frame.channels() == 1) {
+                opencv_imgproc.cvtColor(frame, canvas, opencv_imgproc.COLOR_GRAY2BGR);
+            } else {
+                frame.copyTo(canvas);
+            }
+            int w = canvas.cols();
+            int h = canvas.rows();
+            for (ImageZone z : zones) {
+                outline(canvas, z.polygon(), ZONE, 2);
+                for (NormalizedPolygon e : z.exclude()) {
+                    outline(canvas, e, OTHER, 1);
+                }
+            }
+            for (CountingLine l : lines) {
+                opencv_imgproc.line(canvas, new Point((int) (l.ax() * w), (int) (l.ay() * h)), new Point((int) (l.bx() * w), (int) (l.by() * h)), LINE, 3, opencv_imgproc.LINE_AA, 0);
+            }
+            for (Track t : tracks) {
+                Scalar c = t.label().equals("person") ? PERSON : isVehicle(t.label()) ? VEHICLE : OTHER;
+                Point a = new Point((int) (t.box().x1() * s), (int) (t.box().y1() * s));
+                Point b = new Point((int) (t.box().x2() * s), (int) (t.box().y2() * s));
+                opencv_imgproc.rectangle(canvas, a, b, c, 2, opencv_imgproc.LINE_8, 0);
+                opencv_imgproc.putText(canvas, String.format(Locale.ROOT, "%s #%d %.2f", t.label(), t.id(), t.score()),
+                        new Point(a.x(), Math.max(12, a.y() - 4)), opencv_imgproc.FONT_HERSHEY_SIMPLEX, 0.4, c, 1, opencv_imgproc.LINE_AA, false);
+            }
+            int band = 8 + 18 * header.size();
+            opencv_imgproc.rectangle(canvas, new Point(0, 0), new Point(w, band), BAND, opencv_imgproc.FILLED, opencv_imgproc.LINE_8, 0);
+            for (int i = 0; i < header.size(); i++) {
+                opencv_imgproc.putText(canvas, header.get(i), new Point(6, 18 + 18 * i), opencv_imgproc.FONT_HERSHEY_SIMPLEX, 0.5, INK, 1, opencv_imgproc.LINE_AA, false);
+            }
+            try (BytePointer out = new BytePointer(); IntPointer params = new IntPointer(opencv_imgcodecs.IMWRITE_JPEG_QUALITY, quality)) {
+                opencv_imgcodecs.imencode(".jpg", canvas, out, params);
+                byte[] bytes = new byte[(int) out.limit()];
+                out.get(bytes);
+                return bytes;
+            }
+        }
+    }
+
+    private static boolean isVehicle(String label) {
+        return switch (label) {
+            case "car", "truck", "bus", "motorcycle" -> true;
+            default -> false;
+        };
+    }
+
+    private static void outline(Mat canvas, NormalizedPolygon p, Scalar colour, int thickness) {
+        int n = p.points().size();
+        try (Mat pts = new Mat(n, 1, CV_32SC2)) {
+            var idx = pts.<org.bytedeco.javacpp.indexer.IntIndexer>createIndexer();
+            for (int i = 0; i < n; i++) {
+                idx.put(i, 0, 0, (int) (p.points().get(i)[0] * canvas.cols()));
+                idx.put(i, 0, 1, (int) (p.points().get(i)[1] * canvas.rows()));
+            }
+            idx.close();
+            try (MatVector v = new MatVector(pts)) {
+                opencv_imgproc.polylines(canvas, v, true, colour, thickness, opencv_imgproc.LINE_AA, 0);
+            }
+        }
+    }
+}

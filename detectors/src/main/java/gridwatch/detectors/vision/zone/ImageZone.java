@@ -1,0 +1,34 @@
+package gridwatch.detectors.vision.zone;
+
+import gridwatch.detectors.vision.Box;
+
+import java.util.List;
+
+/**
+ * An area of one camera's picture that rules watch: a crowd square, a key post, a no-dumping
+ * corner. {@code zoneId} ties it to a config zone (and so to a grid cell). Objects count as
+ * inside when the point they stand on (bottom centre of the box) is inside the polygon and
+ * outside every exclude mask (a billboard's reflection, a road the zone overlaps).
+ *
+ * @param areaM2 the ground area the polygon covers, when surveyed; enables density per m²
+ */
+public record ImageZone(String id, String zoneId, NormalizedPolygon polygon, List<NormalizedPolygon> exclude, Double areaM2) {
+
+    public ImageZone {
+        exclude = List.copyOf(exclude);
+    }
+
+    public boolean contains(Box b, int width, int height) {
+        double x = b.footX() / width;
+        double y = b.footY() / height;
+        if (!polygon.contains(x, y)) {
+            return false;
+        }
+        for (NormalizedPolygon e : exclude) {
+            if (e.contains(x, y)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

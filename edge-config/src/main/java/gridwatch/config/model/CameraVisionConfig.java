@@ -1,0 +1,52 @@
+package gridwatch.config.model;
+
+import java.util.List;
+
+/**
+ * What one camera watches: zones drawn on its picture (normalised 0–1), exit lines, and the
+ * rules over them, kept with the camera as Frigate does, so one block says all about a camera.
+ */
+public record CameraVisionConfig(List<ImageZoneConfig> zones, List<LineConfig> lines, List<CrowdRuleConfig> crowd,
+                                 List<KeyPostRuleConfig> keyPost) {
+
+    public CameraVisionConfig {
+        zones = zones == null ? List.of() : List.copyOf(zones);
+        lines = lines == null ? List.of() : List.copyOf(lines);
+        crowd = crowd == null ? List.of() : List.copyOf(crowd);
+        keyPost = keyPost == null ? List.of() : List.copyOf(keyPost);
+    }
+
+    /** @param zone the config zone (grid cell) it belongs to; the camera's own when absent */
+    public record ImageZoneConfig(String id, String zone, List<List<Double>> polygon, List<List<List<Double>>> exclude, Double areaM2) {
+        public ImageZoneConfig {
+            exclude = exclude == null ? List.of() : exclude;
+        }
+    }
+
+    public record LineConfig(String id, String zone, List<Double> from, List<Double> to) {
+    }
+
+    public record CrowdRuleConfig(String id, String alertType, String zone, Integer minPeople, Double minDensityPerM2,
+                                  Double minSeconds, Double clearSeconds, Integer smoothFrames, Double minScore, String severity) {
+        public CrowdRuleConfig {
+            alertType = alertType == null ? "crowd.gathering" : alertType;
+            minSeconds = minSeconds == null ? 60.0 : minSeconds;
+            clearSeconds = clearSeconds == null ? 30.0 : clearSeconds;
+            smoothFrames = smoothFrames == null ? 5 : smoothFrames;
+            minScore = minScore == null ? 0.35 : minScore;
+            severity = severity == null ? "yellow" : severity;
+        }
+    }
+
+    public record KeyPostRuleConfig(String id, String alertType, String zone, String from, String to, Double maxAbsentMinutes,
+                                    Double minScore, String severity) {
+        public KeyPostRuleConfig {
+            alertType = alertType == null ? "post.absence" : alertType;
+            from = from == null ? "00:00" : from;
+            to = to == null ? "00:00" : to;
+            maxAbsentMinutes = maxAbsentMinutes == null ? 10.0 : maxAbsentMinutes;
+            minScore = minScore == null ? 0.3 : minScore;
+            severity = severity == null ? "yellow" : severity;
+        }
+    }
+}

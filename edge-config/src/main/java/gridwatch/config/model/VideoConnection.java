@@ -1,0 +1,23 @@
+package gridwatch.config.model;
+
+import gridwatch.config.Secret;
+
+/**
+ * A camera stream or recording, decoded through FFmpeg: {@code rtsp://}, {@code http(s)://}
+ * (MJPEG stream or a JPEG snapshot URL, polled), or a file path. Credentials are never inline:
+ * they are inserted into the URL at connect time.
+ *
+ * @param analysisFps frames per second the rules look at, independent of the stream's rate
+ * @param realtime    for files: play at the recording's own speed (true) or as fast as decoding allows
+ */
+public record VideoConnection(String url, String username, Secret password, Double analysisFps, String rtspTransport,
+                              Boolean loop, Boolean realtime, Double snapshotIntervalSeconds) implements ConnectionConfig {
+
+    public VideoConnection {
+        analysisFps = analysisFps == null ? 2.0 : analysisFps;
+        rtspTransport = rtspTransport == null ? "tcp" : rtspTransport;
+        loop = loop != null && loop;
+        realtime = realtime == null || realtime;
+        snapshotIntervalSeconds = snapshotIntervalSeconds == null ? 1.0 : snapshotIntervalSeconds;
+    }
+}

@@ -1,0 +1,29 @@
+package gridwatch.config.model;
+
+/** The box's detector (one model shared by its cameras) and motion gating. */
+public record VisionConfig(ModelConfig model, MotionConfig motion) {
+
+    public VisionConfig {
+        motion = motion == null ? new MotionConfig(null, null, null, null) : motion;
+    }
+
+    /** An ONNX detector file, pinned by checksum. {@code classes} replaces COCO-80 for a site model. */
+    public record ModelConfig(String path, String sha256, Integer inputSize, Double minScore, Double nmsIou, Integer threads,
+                              java.util.List<String> classes) {
+        public ModelConfig {
+            inputSize = inputSize == null ? 416 : inputSize;
+            minScore = minScore == null ? 0.3 : minScore;
+            nmsIou = nmsIou == null ? 0.45 : nmsIou;
+            threads = threads == null ? 1 : threads;
+        }
+    }
+
+    public record MotionConfig(Boolean enabled, Double pixelThreshold, Double minChangedFraction, Double refreshSeconds) {
+        public MotionConfig {
+            enabled = enabled == null || enabled;
+            pixelThreshold = pixelThreshold == null ? 25.0 : pixelThreshold;
+            minChangedFraction = minChangedFraction == null ? 0.002 : minChangedFraction;
+            refreshSeconds = refreshSeconds == null ? 10.0 : refreshSeconds;
+        }
+    }
+}

@@ -1,0 +1,263 @@
+package gridwatch.gateway.ingest.video;
+
+import gridwatch.config.model.VideoConnection;
+import org.bytedeco.ffmpeg.global.avutil;
+import org.bytedeco.javacv.FFmpegFrameGrabber;
+import org.bytedeco.javacv.FFmpegLogCallback;
+import org.bytedeco.javacv.Frame;
+import org.bytedeco.javacv.OpenCVFrameConverter;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongConsumer;
+
+/**
+ * Decodes one camera through FFmpeg (JavaCV's grabber) and hands the frames due for analysis to
+ * a consumer on a second thread.
+ *
+ * <p>Two threads, so that decoding never waits for analysis: the grab thread reads at stream
+ * speed (a live stream that is not read backs up in the camera or the network), and whenever a
+ * frame is due at {@code analysisFps} it copies that frame into a one-frame slot, replacing any
+ * frame still waiting there. The analysis thread always takes the newest frame, never a stale
+ * queue. Files played with {@code realtime: false} (the detect tool, benchmarks) instead wait
+ * for the analysis, so every due frame is analysed.
+ *
+ * <p>A stream that ends or fails is reopened with exponential backoff (1 s to 30 s). An HTTP
+ * URL that yields a single image and ends is a snapshot URL: it is polled every
+ * {@code snapshotIntervalSeconds} rather than treated as a failure.
+ */
+public final class VideoStream implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(VideoStream.class);
+
+    private final String deviceId;
+    private final VideoConnection conn;
+    private final StreamUrl url;
+    private final Clock clock;
+    private final LongConsumer onFrame;
+    private final boolean paced;
+    private final BlockingQueue<Object> signal;
+    private volatile boolean closed;
+    private volatile String state = "connecting";
+    private volatile long decoded;
+    private volatile long analysed;
+    private volatile long dropped;
+    private volatile long reconnects;
+    private volatile boolean ended;
+    private Thread grabber;
+    private Thread analyser;
+
+    /** @param onFrame hears of every decoded frame (wall-clock millis), for device activity */
+    public VideoStream(String deviceId, VideoConnection conn, Path configDir, Clock clock, LongConsumer onFrame) {
+        this.deviceId = deviceId;
+        this.conn = conn;
+        this.url = StreamUrl.of(conn, configDir);
+        this.clock = clock;
+        this.onFrame = onFrame;
+        this.paced = !(url.file() && !conn.realtime());
+        this.signal = new ArrayBlockingQueue<>(1);
+    }
+
+    static {
+        avutil.av_log_set_level(avutil.AV_LOG_ERROR);
+        FFmpegLogCallback.setLevel(avutil.AV_LOG_ERROR);
+    }
+
+    public void start(FrameConsumer consumer) {
+        analyser = Thread.ofPlatform().name("camera-analysis-" + deviceId).daemon(true).start(() -> analyse(consumer));
+        grabber = Thread.ofPlatform().name("camera-decode-" + deviceId).daemon(true).start(this::grabLoop);
+    }
+
+    private void grabLoop() {
+        long backoff = 1000;
+        while (!closed) {
+            int frames = readOnce();
+            if (closed) {
+                break;
+            }
+            if (url.file() && !conn.loop()) {
+                state = "finished " + url.forLogs() + " (" + decoded + " frames)";
+                ended = true;
+                offer(END);
+                return;
+            }
+            long wait;
+            if (url.file()) {
+                wait = 0;
+            } else if (frames == 1 && url.forFfmpeg().startsWith("http")) {
+                wait = (long) (conn.snapshotIntervalSeconds() * 1000);
+                backoff = 1000;
+            } else {
+                wait = frames > 0 ? 1000 : backoff;
+                backoff = frames > 0 ? 1000 : Math.min(backoff * 2, 30_000);
+                reconnects++;
+                state = "stream lost (" + url.forLogs() + "); reconnecting in " + wait / 1000 + " s";
+            }
+            if (wait > 0 && !sleep(wait)) {
+                return;
+            }
+        }
+    }
+
+    /** Opens the stream and reads it to its end or failure; returns how many frames it gave. */
+    private int readOnce() {
+        int frames = 0;
+        try (FFmpegFrameGrabber g = new FFmpegFrameGrabber(url.forFfmpeg());
+             OpenCVFrameConverter.ToMat toMat = new OpenCVFrameConverter.ToMat()) {
+            if (url.forFfmpeg().startsWith("rtsp")) {
+                g.setOption("rtsp_transport", conn.rtspTransport());
+            }
+            if (!url.file()) {
+                g.setOption("timeout", "5000000"); // µs: a dead camera fails the read instead of hanging
+                g.setOption("rw_timeout", "5000000");
+            }
+            g.setPixelFormat(avutil.AV_PIX_FMT_BGR24);
+            g.start();
+            state = "streaming " + url.forLogs() + " " + g.getImageWidth() + "x" + g.getImageHeight();
+            Instant opened = clock.instant();
+            long intervalMicros = (long) (1_000_000 / conn.analysisFps());
+            long nextDue = Long.MIN_VALUE;
+            long firstTs = Long.MIN_VALUE;
+            long wallStart = System.nanoTime();
+            Frame f;
+            while (!closed && (f = g.grabImage()) != null) {
+                frames++;
+                decoded++;
+                onFrame.accept(clock.millis());
+                long ts = g.getTimestamp();
+                if (firstTs == Long.MIN_VALUE) {
+                    firstTs = ts;
+                    nextDue = ts;
+                }
+                if (url.file() && conn.realtime()) {
+                    long behind = (ts - firstTs) * 1000 - (System.nanoTime() - wallStart);
+                    if (behind > 0 && !sleep(behind / 1_000_000)) {
+                        break;
+                    }
+                }
+                if (ts < nextDue) {
+                    continue;
+                }
+                nextDue = Math.max(nextDue + intervalMicros, ts);
+                Instant at = url.file() ? opened.plusNanos((ts - firstTs) * 1000) : clock.instant();
+                Mat copy = toMat.convert(f).clone();
+                handOff(new Stamped(copy, at));
+            }
+        } catch (Exception e) {
+            state = "cannot read " + url.forLogs() + ": " + e.getMessage();
+            LOG.debug("camera {}: {}", deviceId, e.getMessage());
+        }
+        return frames;
+    }
+
+    private record Stamped(Mat mat, Instant at) {
+    }
+
+    private static final Object END = new Object();
+
+    private void handOff(Stamped s) throws InterruptedException {
+        if (!paced) {
+            signal.put(s); // files as fast as possible: wait for the analysis
+            return;
+        }
+        Object old = signal.poll();
+        if (old instanceof Stamped o) {
+            o.mat().close();
+            dropped++;
+        }
+        signal.offer(s);
+    }
+
+    private void offer(Object o) {
+        try {
+            signal.put(o);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void analyse(FrameConsumer consumer) {
+        while (!closed) {
+            Object o;
+            try {
+                o = signal.poll(1, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (o == END) {
+                return;
+            }
+            if (o instanceof Stamped s) {
+                try (Mat m = s.mat()) {
+                    consumer.frame(m, s.at());
+                    analysed++;
+                } catch (RuntimeException e) {
+                    LOG.warn("camera {}: analysis of a frame failed: {}", deviceId, e.toString());
+                }
+            }
+        }
+    }
+
+    /** Blocks until a file has been played to its end (tests, the detect tool). */
+    public boolean awaitEnd(Duration timeout) throws InterruptedException {
+        analyser.join(timeout);
+        return !analyser.isAlive() && ended;
+    }
+
+    private boolean sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+            return !closed;
+        } catch (InterruptedException e) {
+            return false;
+        }
+    }
+
+    public String describe() {
+        return state + ", " + decoded + " decoded, " + analysed + " analysed" + (dropped > 0 ? ", " + dropped + " superseded" : "")
+                + (reconnects > 0 ? ", " + reconnects + " reconnects" : "");
+    }
+
+    public long decoded() {
+        return decoded;
+    }
+
+    public long analysed() {
+        return analysed;
+    }
+
+    public long reconnects() {
+        return reconnects;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        if (grabber != null) {
+            grabber.interrupt();
+        }
+        if (analyser != null) {
+            analyser.interrupt();
+            try {
+                analyser.join(5000);
+                grabber.join(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        Object o;
+        while ((o = signal.poll()) != null) {
+            if (o instanceof Stamped s) {
+                s.mat().close();
+            }
+        }
+    }
+}

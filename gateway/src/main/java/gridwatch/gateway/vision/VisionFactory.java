@@ -1,0 +1,123 @@
+package gridwatch.gateway.vision;
+
+import gridwatch.config.model.CameraVisionConfig;
+import gridwatch.config.model.DeviceConfig;
+import gridwatch.config.model.EdgeConfig;
+import gridwatch.config.model.VideoConnection;
+import gridwatch.config.model.VisionConfig;
+import gridwatch.detectors.core.Finding;
+import gridwatch.detectors.core.Severity;
+import gridwatch.detectors.vision.ClassMap;
+import gridwatch.detectors.vision.ModelSpec;
+import gridwatch.detectors.vision.crowd.CrowdRule;
+import gridwatch.detectors.vision.crowd.CrowdSpec;
+import gridwatch.detectors.vision.motion.MotionGate;
+import gridwatch.detectors.vision.post.KeyPostRule;
+import gridwatch.detectors.vision.post.KeyPostSpec;
+import gridwatch.detectors.vision.scene.SceneAnalyzer;
+import gridwatch.detectors.vision.scene.SceneRule;
+import gridwatch.detectors.vision.snapshot.Annotator;
+import gridwatch.detectors.vision.track.IouTracker;
+import gridwatch.detectors.vision.yolox.YoloxDetector;
+import gridwatch.detectors.vision.zone.CountingLine;
+import gridwatch.detectors.vision.zone.ImageZone;
+import gridwatch.detectors.vision.zone.NormalizedPolygon;
+import gridwatch.gateway.ingest.video.VideoStream;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.LongConsumer;
+import java.util.stream.Collectors;
+
+/**
+ * Builds the cameras of a config: one shared detector (loaded on the first camera, so a box
+ * without cameras never loads ONNX Runtime), and per camera its zones, lines, rules, motion gate
+ * and tracker. Config paths are relative to the config file's directory.
+ */
+public final class VisionFactory implements AutoCloseable {
+
+    private final EdgeConfig config;
+    private final Path configDir;
+    private final Clock clock;
+    private SharedDetector detector;
+
+    public VisionFactory(EdgeConfig config, Path configDir, Clock clock) {
+        this.config = config;
+        this.configDir = configDir;
+        this.clock = clock;
+    }
+
+    public static ModelSpec modelSpec(VisionConfig.ModelConfig m, Path configDir) {
+        ClassMap classes = m.classes() == null ? ClassMap.COCO : new ClassMap(m.classes());
+        return new ModelSpec(configDir.resolve(m.path()).normalize(), m.sha256(), m.inputSize(), classes,
+                m.minScore().floatValue(), m.nmsIou().floatValue(), m.threads());
+    }
+
+    private SharedDetector detector() {
+        if (detector == null) {
+            VisionConfig.ModelConfig m = config.vision().model();
+            if (m == null) {
+                throw new IllegalStateException("cameras are configured but vision.model is not: say which ONNX model to run");
+            }
+            detector = new SharedDetector(new YoloxDetector(modelSpec(m, configDir)));
+        }
+        return detector;
+    }
+
+    public CameraSource camera(DeviceConfig d, VideoConnection v, Consumer<Finding> findings, LongConsumer onFrame) {
+        SceneAnalyzer analyzer = analyzer(d, detector());
+        return new CameraSource(d.id(), new VideoStream(d.id(), v, configDir, clock, onFrame), analyzer, findings);
+    }
+
+    /** The analysis chain of one camera around any detector (the detect tool brings its own). */
+    public SceneAnalyzer analyzer(DeviceConfig d, gridwatch.detectors.vision.ObjectDetector det) {
+        CameraVisionConfig cv = d.vision() == null ? new CameraVisionConfig(null, null, null, null) : d.vision();
+        Map<String, ImageZone> zones = cv.zones().stream().collect(Collectors.toMap(CameraVisionConfig.ImageZoneConfig::id,
+                z -> new ImageZone(z.id(), z.zone() != null ? z.zone() : d.zone(), polygon(z.polygon()),
+                        z.exclude().stream().map(VisionFactory::polygon).toList(), z.areaM2()),
+                (a, b) -> a, java.util.LinkedHashMap::new));
+        List<CountingLine> lines = cv.lines().stream().map(l -> new CountingLine(l.id(), l.zone() != null ? l.zone() : d.zone(),
+                l.from().get(0), l.from().get(1), l.to().get(0), l.to().get(1))).toList();
+        List<SceneRule> rules = new ArrayList<>();
+        for (var c : cv.crowd()) {
+            rules.add(new CrowdRule(new CrowdSpec(c.id(), c.alertType(), zone(zones, c.zone(), d), c.minPeople() == null ? 1 : c.minPeople(),
+                    c.minDensityPerM2(), c.minSeconds(), c.clearSeconds(), c.smoothFrames(), c.minScore().floatValue(),
+                    Severity.fromWire(c.severity()))));
+        }
+        for (var k : cv.keyPost()) {
+            rules.add(new KeyPostRule(new KeyPostSpec(k.id(), k.alertType(), zone(zones, k.zone(), d), LocalTime.parse(k.from()),
+                    LocalTime.parse(k.to()), config.site().zoneId(), k.maxAbsentMinutes() * 60, k.minScore().floatValue(),
+                    Severity.fromWire(k.severity()))));
+        }
+        VisionConfig.MotionConfig mc = config.vision().motion();
+        MotionGate gate = mc.enabled() ? new MotionGate(new MotionGate.Settings(mc.pixelThreshold(), mc.minChangedFraction(), 0.05,
+                Duration.ofMillis((long) (mc.refreshSeconds() * 1000))), List.copyOf(zones.values())) : null;
+        return new SceneAnalyzer(d.id(), det, gate, new IouTracker(IouTracker.Settings.defaults()), rules,
+                List.copyOf(zones.values()), lines, new Annotator(1280, 80));
+    }
+
+    private static ImageZone zone(Map<String, ImageZone> zones, String id, DeviceConfig d) {
+        ImageZone z = zones.get(id);
+        if (z == null) {
+            throw new IllegalArgumentException("camera " + d.id() + " has no image zone '" + id + "' (zones: " + zones.keySet() + ")");
+        }
+        return z;
+    }
+
+    private static NormalizedPolygon polygon(List<List<Double>> pts) {
+        return new NormalizedPolygon(pts.stream().map(p -> new double[] {p.get(0), p.get(1)}).toList());
+    }
+
+    @Override
+    public void close() {
+        if (detector != null) {
+            detector.closeModel();
+        }
+    }
+}
