@@ -3,8 +3,6 @@ package gridwatch.detectors.vision;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 /** The team's shared models and test media beside the project root (never copied into the repo). */
 public final class Shared {
 
@@ -15,7 +13,10 @@ public final class Shared {
 
     public static Path path(String relative) {
         Path p = Path.of(System.getProperty("gridwatch.shared", "../shared")).resolve(relative);
-        assumeTrue(Files.exists(p), "shared file missing: " + p);
+        if (!Files.exists(p)) {
+            throw new IllegalStateException("shared test data missing: " + p.toAbsolutePath()
+                    + " (clone the project beside the team's shared/ folder)");
+        }
         return p;
     }
 

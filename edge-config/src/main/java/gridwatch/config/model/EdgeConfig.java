@@ -32,7 +32,7 @@ public record EdgeConfig(
         zones = zones == null ? List.of() : List.copyOf(zones);
         devices = List.copyOf(devices);
         categories = Map.copyOf(categories);
-        rules = List.copyOf(rules);
+        rules = rules == null ? List.of() : List.copyOf(rules);
         alerts = alerts == null ? new AlertPolicyConfig(null, null) : alerts;
         health = health == null ? new HealthConfig(null, null, null) : health;
         timeseries = timeseries == null ? new TimeSeriesConfig(null) : timeseries;
