@@ -1,0 +1,87 @@
+package gridwatch.gateway.ingest.video;
+
+import gridwatch.config.model.VideoConnection;
+import gridwatch.gateway.net.LoopbackPorts;
+import gridwatch.gateway.support.MjpegCamera;
+import gridwatch.gateway.support.SharedData;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Real streams decoded by FFmpeg: a recording, an MJPEG camera that dies and comes back, a snapshot URL. */
+class VideoStreamTest {
+
+    private static List<Path> campusFrames() {
+        return List.of(SharedData.path("testdata/images/vtest_frame000.jpg"), SharedData.path("testdata/images/vtest_frame300.jpg"),
+                SharedData.path("testdata/images/vtest_frame600.jpg"));
+    }
+
+    @Test
+    void aRecordingIsAnalysedAtTheConfiguredRateInItsOwnTime() throws Exception {
+        // vtest.avi: 795 frames at 10 fps (79.5 s); at 2 analysed frames/s that is 159 frames, 0.5 s apart.
+        VideoConnection c = new VideoConnection(SharedData.path("testdata/video/vtest.avi").toString(), null, null, 2.0, null, false, false, null);
+        List<Instant> at = new CopyOnWriteArrayList<>();
+        List<int[]> sizes = new CopyOnWriteArrayList<>();
+        AtomicLong decoded = new AtomicLong();
+        try (VideoStream s = new VideoStream("cam", c, Path.of("."), Clock.systemUTC(), ms -> decoded.incrementAndGet())) {
+            s.start((m, t) -> {
+                at.add(t);
+                sizes.add(new int[] {m.cols(), m.rows(), m.channels()});
+            });
+            assertThat(s.awaitEnd(Duration.ofSeconds(60))).isTrue();
+        }
+        assertThat(decoded.get()).isEqualTo(795);
+        assertThat(at).hasSize(159);
+        assertThat(Duration.between(at.get(0), at.get(1)).toMillis()).isEqualTo(500);
+        assertThat(sizes.getFirst()).containsExactly(768, 576, 3);
+    }
+
+    @Test
+    void anMjpegCameraThatDiesIsReconnectedWhenItReturns() throws Exception {
+        int port = LoopbackPorts.free();
+        AtomicLong analysed = new AtomicLong();
+        AtomicLong width = new AtomicLong();
+        try (MjpegCamera cam = new MjpegCamera(port, 10, campusFrames()).start();
+             VideoStream s = new VideoStream("cam", new VideoConnection(cam.url("/video.mjpg"), null, null, 2.0, null, false, true, null),
+                     Path.of("."), Clock.systemUTC(), ms -> { })) {
+            s.start((m, t) -> {
+                width.set(m.cols());
+                analysed.incrementAndGet();
+            });
+            await().atMost(20, TimeUnit.SECONDS).until(() -> analysed.get() >= 3);
+            assertThat(width.get()).isEqualTo(768);
+            cam.stop();
+            await().atMost(20, TimeUnit.SECONDS).until(() -> s.describe().contains("stream lost") || s.describe().contains("cannot read"));
+            long before = analysed.get();
+            Thread.sleep(1500);
+            cam.start();
+            await().atMost(40, TimeUnit.SECONDS).until(() -> analysed.get() >= before + 3);
+            assertThat(s.reconnects()).isPositive();
+            // Decoding ran at the stream's 10 fps; analysis took the newest frame at 2 fps.
+            assertThat(s.decoded()).isGreaterThan(analysed.get() * 3);
+        }
+    }
+
+    @Test
+    void aSnapshotUrlIsPolledRatherThanTreatedAsALostStream() throws Exception {
+        int port = LoopbackPorts.free();
+        AtomicLong analysed = new AtomicLong();
+        try (MjpegCamera cam = new MjpegCamera(port, 10, campusFrames()).start();
+             VideoStream s = new VideoStream("cam", new VideoConnection(cam.url("/snapshot.jpg"), null, null, 2.0, null, false, true, 0.3),
+                     Path.of("."), Clock.systemUTC(), ms -> { })) {
+            s.start((m, t) -> analysed.incrementAndGet());
+            await().atMost(30, TimeUnit.SECONDS).until(() -> analysed.get() >= 5);
+            assertThat(s.reconnects()).isZero();
+        }
+    }
+}
