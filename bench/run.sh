@@ -40,3 +40,13 @@ GRIDWATCH_LOG_LEVEL=WARN "$JAVA" "${FLAGS[@]}" -cp "$CP" gridwatch.bench.InfluxB
 # JMH, one thread each: HJ 212 parsing (beside a naive split parser) and rule evaluation.
 "$JAVA" --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow -cp "$CP" org.openjdk.jmh.Main \
   -f 1 -wi 3 -w 2s -i 5 -r 3s -t 1 'Hj212ParseBench|RuleEvalBench' 2>&1 | sed -n '/^Benchmark/,$p'
+
+# Camera analysis: raw ONNX Runtime vs the whole pipeline on the real recording; motion gating on a still scene.
+SHARED="${SHARED:-../shared}"
+if [ -f "$SHARED/models/yolox_nano.onnx" ]; then
+  OPT_OUT_TRACKING=true "$JAVA" "${FLAGS[@]}" -Dai.djl.offline=true -cp "$CP" gridwatch.bench.VisionBench \
+    "$SHARED/models/yolox_nano.onnx" 695e750a5d5754bb5a8d5325643b59282191a7e7a564e435a415fd3c578eab14 \
+    "$SHARED/testdata/video/vtest.avi" "$SHARED/testdata/images/vtest_frame300.jpg" "${ROUNDS:-3}"
+else
+  echo "vision: skipped, no $SHARED/models/yolox_nano.onnx (see README: Models)"
+fi

@@ -41,7 +41,13 @@ public final class SceneAnalyzer implements AutoCloseable {
     private final List<ImageZone> zones;
     private final List<CountingLine> lines;
     private final Annotator annotator;
+    /** A fresh snapshot at most this often while an incident goes on; starts and ends always get their own. */
+    private static final java.time.Duration SNAPSHOT_EVERY = java.time.Duration.ofSeconds(1);
+
     private List<Detection> last = List.of();
+    private final java.util.Set<String> activeRules = new java.util.HashSet<>();
+    private Evidence snapshot;
+    private Instant snapshotAt;
     private long frames;
     private long inferences;
 
@@ -74,13 +80,22 @@ public final class SceneAnalyzer implements AutoCloseable {
             states.add(r.state());
         }
         if (!found.isEmpty()) {
-            List<String> header = new ArrayList<>();
-            header.add(deviceId + "  " + STAMP.format(at));
+            boolean transition = false;
             for (Finding f : found) {
-                header.add((f.active() ? "" : "[ended] ") + ascii(f.summary()));
+                transition |= f.active() ? activeRules.add(f.ruleId()) : activeRules.remove(f.ruleId());
             }
-            byte[] jpeg = annotator.jpeg(frame, zones, lines, tracks, header);
-            Evidence snapshot = new Evidence("snapshot", "image/jpeg", null, Base64.getEncoder().encodeToString(jpeg));
+            // Encoding a JPEG costs about as much as a third of an inference: while an incident
+            // merely goes on, reuse the last snapshot if it is under a second old.
+            if (transition || snapshot == null || java.time.Duration.between(snapshotAt, at).compareTo(SNAPSHOT_EVERY) >= 0) {
+                List<String> header = new ArrayList<>();
+                header.add(deviceId + "  " + STAMP.format(at));
+                for (Finding f : found) {
+                    header.add((f.active() ? "" : "[ended] ") + ascii(f.summary()));
+                }
+                byte[] jpeg = annotator.jpeg(frame, zones, lines, tracks, header);
+                snapshot = new Evidence("snapshot", "image/jpeg", null, Base64.getEncoder().encodeToString(jpeg));
+                snapshotAt = at;
+            }
             List<Finding> withSnapshot = new ArrayList<>(found.size());
             for (Finding f : found) {
                 List<Evidence> ev = new ArrayList<>(f.evidence());
