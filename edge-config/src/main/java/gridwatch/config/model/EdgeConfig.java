@@ -53,6 +53,15 @@ public record EdgeConfig(
         return new EdgeConfig(gateway, site, uplink, outbox, http, i, profiles, zones, devices, categories, rules, alerts, health, timeseries, sinks, vision);
     }
 
+    /** The same config with one more device (e.g. the demo's camera), its categories and the detector. */
+    public EdgeConfig withDevice(DeviceConfig d, Map<String, CategoryConfig> moreCategories, VisionConfig v) {
+        List<DeviceConfig> ds = new java.util.ArrayList<>(devices);
+        ds.add(d);
+        Map<String, CategoryConfig> cs = new java.util.HashMap<>(categories);
+        cs.putAll(moreCategories);
+        return new EdgeConfig(gateway, site, uplink, outbox, http, ingest, profiles, zones, ds, cs, rules, alerts, health, timeseries, sinks, v);
+    }
+
     public Optional<ZoneConfig> zone(String id) {
         return zones.stream().filter(z -> z.id().equals(id)).findFirst();
     }

@@ -51,6 +51,9 @@ final class DemoCommand implements Callable<Integer> {
         if (h != null && !LoopbackPorts.isFree(h.port())) {
             cfg = cfg.withIngest(new IngestConfig(new Hj212ServerConfig(h.bind(), 0, h.maxDataBytes(), h.idleSeconds(), h.acceptModbusCrc())));
         }
+        String home = System.getenv("GRIDWATCH_HOME");
+        DemoCamera.Found camera = DemoCamera.add(cfg, home != null ? Path.of(home) : Path.of("."));
+        cfg = camera.config();
         AtomicInteger stored = new AtomicInteger();
         RunningGateway running = RunningGateway.start(file, cfg, a -> stored.incrementAndGet());
         CountDownLatch stop = new CountDownLatch(1);
@@ -65,7 +68,7 @@ final class DemoCommand implements Callable<Integer> {
             }
         }, "demo-stop");
         Runtime.getRuntime().addShutdownHook(hook);
-        banner(file, cfg, running);
+        banner(file, cfg, running, camera.line());
         if (duration != null) {
             Duration d = Durations.parse(duration);
             stop.await(d.toMillis(), TimeUnit.MILLISECONDS);
@@ -86,7 +89,7 @@ final class DemoCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static void banner(Path file, EdgeConfig cfg, RunningGateway running) {
+    private static void banner(Path file, EdgeConfig cfg, RunningGateway running, String camera) {
         String topic = cfg.uplink().topicRoot() + "/" + cfg.gateway().id() + "/#";
         int port = running.embeddedBrokerPort();
         String host = port > 0 ? "127.0.0.1" : cfg.uplink().broker().replaceAll("^[a-z]+://", "").replaceAll(":\\d+$", "");
@@ -102,14 +105,14 @@ final class DemoCommand implements Callable<Integer> {
 
                 GridWatch Edge demo (%s) is running.
                   Replaying:
-                %s  Broker:        %s (%s)
+                %s%s  Broker:        %s (%s)
                   Watch alerts:  mosquitto_sub -h %s -p %d -V mqttv5 -q 1 -t '%s' -v
                   Health:        curl %s/health
                   Metrics:       curl %s/metrics
                   Recent alerts: curl %s/api/alerts
                 %s  Stop:          Ctrl-C
 
-                """, file, traces, port > 0 ? "embedded HiveMQ CE, MQTT 5" : "external", "127.0.0.1:" + brokerPort,
+                """, file, traces, camera, port > 0 ? "embedded HiveMQ CE, MQTT 5" : "external", "127.0.0.1:" + brokerPort,
                 host, brokerPort, topic, http, http, http, handPacket(cfg, running));
     }
 

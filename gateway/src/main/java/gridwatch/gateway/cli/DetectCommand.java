@@ -126,9 +126,21 @@ final class DetectCommand implements Callable<Integer> {
         if (m == null) {
             throw new ModelFile.ModelRefusedException("no model: pass --model or --config, or put yolox_nano.onnx under models/ (see README: Models)");
         }
-        return ModelSpec.yoloxNano(m, sha256 != null ? sha256 : KNOWN_YOLOX_NANO);
+        return ModelSpec.yoloxNano(m, sha256 != null ? sha256 : knownYoloxNano(m));
     }
 
-    /** The YOLOX-nano export the README points to. */
-    static final String KNOWN_YOLOX_NANO = "695e750a5d5754bb5a8d5325643b59282191a7e7a564e435a415fd3c578eab14";
+    /** Megvii's release asset 0.1.1rc0, and the team's re-export of the same weights (see README "Models"). */
+    static final java.util.Set<String> KNOWN_YOLOX_NANO = java.util.Set.of(
+            "c789161ed43c8269fcd4e67c67eeeb4e80c622da2eb296a20bc6007bd18a0b7d",
+            "695e750a5d5754bb5a8d5325643b59282191a7e7a564e435a415fd3c578eab14");
+
+    /** The file's own sha256 when it is one of the known YOLOX-nano files; otherwise the official one, which refuses it. */
+    static String knownYoloxNano(Path m) {
+        try {
+            String actual = ModelFile.sha256(m);
+            return KNOWN_YOLOX_NANO.contains(actual) ? actual : "c789161ed43c8269fcd4e67c67eeeb4e80c622da2eb296a20bc6007bd18a0b7d";
+        } catch (java.io.IOException e) {
+            throw new ModelFile.ModelRefusedException("cannot read model file " + m + ": " + e.getMessage());
+        }
+    }
 }
