@@ -76,6 +76,15 @@ class EdgeConfigLoaderTest {
     }
 
     @Test
+    void aCameraRuleOnAnUnknownZoneAndAPointOffThePictureAreNamedWithTheirLines() {
+        assertThat(errorsOf("camera-zone-off-picture.yaml")).singleElement().asString()
+                .contains(":13:").contains("devices[0].vision.zones[0].polygon[2][1]: must have a maximum value of 1");
+        List<String> errors = errorsOf("camera-references.yaml");
+        assertThat(errors).anySatisfy(e -> assertThat(e).contains(":15:").contains("devices[0].vision.crowd[0].zone: no image zone 'plaza'"));
+        assertThat(errors).anySatisfy(e -> assertThat(e).contains(":15:").contains("alert type 'crowd.gathering' has no entry in categories"));
+    }
+
+    @Test
     void yamlSyntaxErrorHasAPosition() {
         assertThat(errorsOf("syntax-error.yaml")).singleElement().asString()
                 .matches(".*syntax-error.yaml:\\d+:\\d+: YAML syntax: .*");
