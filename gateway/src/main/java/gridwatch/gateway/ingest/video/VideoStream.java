@@ -3,7 +3,6 @@ package gridwatch.gateway.ingest.video;
 import gridwatch.config.model.VideoConnection;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
-import org.bytedeco.javacv.FFmpegLogCallback;
 import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.OpenCVFrameConverter;
 import org.bytedeco.opencv.opencv_core.Mat;
@@ -52,6 +51,7 @@ public final class VideoStream implements AutoCloseable {
     private volatile long dropped;
     private volatile long reconnects;
     private volatile boolean ended;
+    private boolean failing;
     private Thread grabber;
     private Thread analyser;
 
@@ -67,8 +67,9 @@ public final class VideoStream implements AutoCloseable {
     }
 
     static {
-        avutil.av_log_set_level(avutil.AV_LOG_ERROR);
-        FFmpegLogCallback.setLevel(avutil.AV_LOG_ERROR);
+        // FFmpeg prints each refused connection to stderr; the stream's state (/health) and this
+        // class's log already say it, once, in words an operator can act on.
+        avutil.av_log_set_level(avutil.AV_LOG_FATAL);
     }
 
     public void start(FrameConsumer consumer) {
@@ -122,6 +123,10 @@ public final class VideoStream implements AutoCloseable {
             g.setPixelFormat(avutil.AV_PIX_FMT_BGR24);
             g.start();
             state = "streaming " + url.forLogs() + " " + g.getImageWidth() + "x" + g.getImageHeight();
+            if (failing) {
+                LOG.info("camera {}: streaming again from {}", deviceId, url.forLogs());
+                failing = false;
+            }
             Instant opened = clock.instant();
             long intervalMicros = (long) (1_000_000 / conn.analysisFps());
             long nextDue = Long.MIN_VALUE;
@@ -153,7 +158,13 @@ public final class VideoStream implements AutoCloseable {
             }
         } catch (Exception e) {
             state = "cannot read " + url.forLogs() + ": " + e.getMessage();
-            LOG.debug("camera {}: {}", deviceId, e.getMessage());
+            // Once per outage at WARN; the retries that follow only change the state in /health.
+            if (!failing) {
+                LOG.warn("camera {}: cannot read {}: {}; retrying with backoff", deviceId, url.forLogs(), e.getMessage());
+                failing = true;
+            } else {
+                LOG.debug("camera {}: {}", deviceId, e.getMessage());
+            }
         }
         return frames;
     }
