@@ -4,7 +4,6 @@ import gridwatch.detectors.core.Finding;
 import gridwatch.detectors.core.Measurement;
 import gridwatch.detectors.vision.scene.SceneFrame;
 import gridwatch.detectors.vision.scene.SceneRule;
-import gridwatch.detectors.vision.track.Track;
 import gridwatch.detectors.vision.zone.ImageZone;
 
 import java.time.Duration;
@@ -44,13 +43,7 @@ public final class CrowdRule implements SceneRule {
 
     @Override
     public Optional<Finding> evaluate(SceneFrame f) {
-        count = 0;
-        for (Track t : f.tracks()) {
-            if (t.label().equals("person") && t.confirmed() && t.score() >= spec.minScore()
-                    && spec.zone().contains(t.box(), f.width(), f.height())) {
-                count++;
-            }
-        }
+        count = f.people(spec.zone(), spec.minScore(), true);
         recent.addLast(count);
         if (recent.size() > spec.smoothFrames()) {
             recent.removeFirst();

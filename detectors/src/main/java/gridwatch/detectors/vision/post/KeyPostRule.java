@@ -4,7 +4,6 @@ import gridwatch.detectors.core.Finding;
 import gridwatch.detectors.core.Measurement;
 import gridwatch.detectors.vision.scene.SceneFrame;
 import gridwatch.detectors.vision.scene.SceneRule;
-import gridwatch.detectors.vision.track.Track;
 import gridwatch.detectors.vision.zone.ImageZone;
 
 import java.time.Duration;
@@ -41,12 +40,7 @@ public final class KeyPostRule implements SceneRule {
 
     @Override
     public Optional<Finding> evaluate(SceneFrame f) {
-        present = 0;
-        for (Track t : f.tracks()) {
-            if (t.label().equals("person") && t.score() >= spec.minScore() && spec.zone().contains(t.box(), f.width(), f.height())) {
-                present++;
-            }
-        }
+        present = f.people(spec.zone(), spec.minScore(), false);
         boolean onDuty = spec.onDuty(f.at());
         if (lastPresent == null) {
             lastPresent = f.at();
