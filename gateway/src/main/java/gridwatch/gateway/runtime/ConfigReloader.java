@@ -19,7 +19,7 @@ import java.util.function.Consumer;
 /**
  * Re-reads the config file when it changes on disk or on SIGHUP. A valid file is handed to
  * {@code apply}; an invalid one is logged with every error and the running config stays.
- * Sections that need a restart (uplink, outbox, http, devices) are reported, not applied.
+ * Sections that need a restart (uplink, outbox, http, devices, vision) are reported, not applied.
  */
 public final class ConfigReloader implements AutoCloseable {
 
@@ -77,8 +77,8 @@ public final class ConfigReloader implements AutoCloseable {
     private static void warnIfRestartNeeded(EdgeConfig a, EdgeConfig b) {
         if (!Objects.equals(a.uplink(), b.uplink()) || !Objects.equals(a.outbox(), b.outbox())
                 || !Objects.equals(a.http(), b.http()) || !Objects.equals(a.devices(), b.devices())
-                || !Objects.equals(a.gateway(), b.gateway())) {
-            LOG.warn("config changes to gateway, uplink, outbox, http or devices take effect after a restart");
+                || !Objects.equals(a.gateway(), b.gateway()) || !Objects.equals(a.vision(), b.vision())) {
+            LOG.warn("config changes to gateway, uplink, outbox, http, devices (cameras' zones and rules included) or vision take effect after a restart");
         }
     }
 
