@@ -63,9 +63,8 @@ final class DetectCommand implements Callable<Integer> {
         ModelSpec spec = cfg != null && cfg.vision().model() != null && model == null
                 ? VisionFactory.modelSpec(cfg.vision().model(), base)
                 : defaultModel();
-        EdgeConfig forFactory = cfg != null ? cfg : null;
         try (YoloxDetector detector = new YoloxDetector(spec)) {
-            VisionFactory factory = new VisionFactory(forFactory != null ? forFactory : minimal(), base, Clock.systemUTC());
+            VisionFactory factory = new VisionFactory(cfg != null ? cfg : minimal(), base, Clock.systemUTC());
             SceneAnalyzer analyzer = factory.analyzer(device, detector);
             DetectTool tool = new DetectTool(analyzer, System.out);
             String name = file.getFileName().toString().replaceFirst("\\.[^.]+$", "");

@@ -118,7 +118,8 @@ public final class AlertPipeline implements ReadingSink, AutoCloseable {
         }
     }
 
-    /** A finding from outside the rules (e.g. a device gone silent), handled on the pipeline thread. */
+    /** A finding from outside the rules (a device gone silent, a camera's scene rule), handled on the pipeline thread. */
+    @Override
     public void finding(Finding f) {
         try {
             queue.put((Runnable) () -> incidents.step(f).ifPresent(step -> produce(f, step)));

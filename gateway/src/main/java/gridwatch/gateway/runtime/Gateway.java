@@ -124,7 +124,7 @@ public final class Gateway implements AutoCloseable {
                 case ModbusConnection m -> sources.add(new ModbusPoller(d.id(), m, profile, clock));
                 case MqttJsonConnection j -> sources.add(new MqttJsonSource(d.id(), j, profile, clock));
                 case OpcUaConnection o -> sources.add(new OpcUaSource(d.id(), o, profile, clock));
-                case VideoConnection v -> sources.add(vision.camera(d, v, pipeline::finding, millis -> activity.record(d.id(), millis)));
+                case VideoConnection v -> sources.add(vision.camera(d, v, millis -> activity.record(d.id(), millis)));
             }
         }
         hj212 = stations.isEmpty() && initial.ingest().hj212() == null ? null

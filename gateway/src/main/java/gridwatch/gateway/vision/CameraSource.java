@@ -1,32 +1,27 @@
 package gridwatch.gateway.vision;
 
-import gridwatch.detectors.core.Finding;
 import gridwatch.detectors.vision.scene.SceneAnalyzer;
 import gridwatch.gateway.ingest.ReadingSink;
 import gridwatch.gateway.ingest.Source;
 import gridwatch.gateway.ingest.video.VideoStream;
 
 import java.util.List;
-import java.util.function.Consumer;
 
 /**
- * A camera as a device: its stream, its analysis chain, and where the findings go. Cameras
- * produce findings rather than readings, so the reading sink of {@link Source#start} is unused;
- * the findings consumer (the alert pipeline) is given at construction.
+ * A camera as a device: its stream and its analysis chain. Cameras produce findings rather than
+ * readings; they go to the sink's {@link ReadingSink#finding}.
  */
 public final class CameraSource implements Source {
 
     private final String deviceId;
     private final VideoStream stream;
     private final SceneAnalyzer analyzer;
-    private final Consumer<Finding> findings;
     private volatile List<String> ruleStates = List.of();
 
-    public CameraSource(String deviceId, VideoStream stream, SceneAnalyzer analyzer, Consumer<Finding> findings) {
+    public CameraSource(String deviceId, VideoStream stream, SceneAnalyzer analyzer) {
         this.deviceId = deviceId;
         this.stream = stream;
         this.analyzer = analyzer;
-        this.findings = findings;
     }
 
     @Override
@@ -35,11 +30,11 @@ public final class CameraSource implements Source {
     }
 
     @Override
-    public void start(ReadingSink unused) {
+    public void start(ReadingSink sink) {
         stream.start((frame, at) -> {
             SceneAnalyzer.Result r = analyzer.analyse(frame, at);
             ruleStates = r.ruleStates();
-            r.findings().forEach(findings);
+            r.findings().forEach(sink::finding);
         });
     }
 

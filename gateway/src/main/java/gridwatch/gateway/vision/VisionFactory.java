@@ -5,7 +5,6 @@ import gridwatch.config.model.DeviceConfig;
 import gridwatch.config.model.EdgeConfig;
 import gridwatch.config.model.VideoConnection;
 import gridwatch.config.model.VisionConfig;
-import gridwatch.detectors.core.Finding;
 import gridwatch.detectors.core.Severity;
 import gridwatch.detectors.vision.ClassMap;
 import gridwatch.detectors.vision.ModelSpec;
@@ -31,7 +30,6 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import java.util.stream.Collectors;
 
@@ -70,9 +68,10 @@ public final class VisionFactory implements AutoCloseable {
         return detector;
     }
 
-    public CameraSource camera(DeviceConfig d, VideoConnection v, Consumer<Finding> findings, LongConsumer onFrame) {
+    /** @param onFrame hears of every decoded frame (device activity, for the offline watch) */
+    public CameraSource camera(DeviceConfig d, VideoConnection v, LongConsumer onFrame) {
         SceneAnalyzer analyzer = analyzer(d, detector());
-        return new CameraSource(d.id(), new VideoStream(d.id(), v, configDir, clock, onFrame), analyzer, findings);
+        return new CameraSource(d.id(), new VideoStream(d.id(), v, configDir, clock, onFrame), analyzer);
     }
 
     /** The analysis chain of one camera around any detector (the detect tool brings its own). */

@@ -2,7 +2,6 @@ package gridwatch.detectors.vision.motion;
 
 import gridwatch.detectors.vision.zone.ImageZone;
 import gridwatch.detectors.vision.zone.NormalizedPolygon;
-import org.bytedeco.javacpp.indexer.UByteIndexer;
 import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.global.opencv_imgproc;
 import org.bytedeco.opencv.opencv_core.Mat;
@@ -42,6 +41,8 @@ public final class MotionGate implements AutoCloseable {
     private final Mat background = new Mat();
     private final Mat diff = new Mat();
     private final Mat moved = new Mat();
+    private final Size blur = new Size(5, 5);
+    private byte[] movedBytes;
     private boolean[][] zoneMasks;
     private int[] zonePixels;
     private Instant lastPass;
@@ -55,17 +56,20 @@ public final class MotionGate implements AutoCloseable {
     /** @return true when the frame should go to the detector */
     public boolean pass(Mat frame, Instant at) {
         int h = Math.max(1, frame.rows() * WIDTH / frame.cols());
-        opencv_imgproc.resize(frame, small, new Size(WIDTH, h), 0, 0, opencv_imgproc.INTER_AREA);
+        try (Size target = new Size(WIDTH, h)) {
+            opencv_imgproc.resize(frame, small, target, 0, 0, opencv_imgproc.INTER_AREA);
+        }
         if (small.channels() == 3) {
             opencv_imgproc.cvtColor(small, grey, opencv_imgproc.COLOR_BGR2GRAY);
         } else {
             small.copyTo(grey);
         }
-        opencv_imgproc.GaussianBlur(grey, grey, new Size(5, 5), 0);
+        opencv_imgproc.GaussianBlur(grey, grey, blur, 0);
         grey.convertTo(greyF, CV_32F);
         if (background.empty() || background.rows() != h) {
             greyF.copyTo(background);
             masks(h);
+            movedBytes = new byte[WIDTH * h];
             lastPass = at;
             return true;
         }
@@ -75,19 +79,18 @@ public final class MotionGate implements AutoCloseable {
         opencv_imgproc.accumulateWeighted(greyF, background, settings.learningRate());
         boolean motion = false;
         lastChanged = 0;
-        try (UByteIndexer idx = moved.createIndexer()) {
-            for (int z = 0; z < zoneMasks.length; z++) {
-                int changed = 0;
-                boolean[] mask = zoneMasks[z];
-                for (int i = 0; i < mask.length; i++) {
-                    if (mask[i] && idx.get(i / WIDTH, i % WIDTH) != 0) {
-                        changed++;
-                    }
+        moved.data().get(movedBytes); // a fresh 8-bit Mat is one continuous block
+        for (int z = 0; z < zoneMasks.length; z++) {
+            int changed = 0;
+            boolean[] mask = zoneMasks[z];
+            for (int i = 0; i < mask.length; i++) {
+                if (mask[i] && movedBytes[i] != 0) {
+                    changed++;
                 }
-                double share = zonePixels[z] == 0 ? 0 : (double) changed / zonePixels[z];
-                lastChanged = Math.max(lastChanged, share);
-                motion |= share > settings.minChangedFraction();
             }
+            double share = zonePixels[z] == 0 ? 0 : (double) changed / zonePixels[z];
+            lastChanged = Math.max(lastChanged, share);
+            motion |= share > settings.minChangedFraction();
         }
         if (motion || Duration.between(lastPass, at).compareTo(settings.refresh()) >= 0) {
             lastPass = at;
@@ -119,6 +122,7 @@ public final class MotionGate implements AutoCloseable {
     @Override
     public void close() {
         small.close();
+        blur.close();
         grey.close();
         greyF.close();
         background.close();

@@ -3,6 +3,7 @@ package gridwatch.detectors.vision.post;
 import gridwatch.detectors.core.Severity;
 import gridwatch.detectors.vision.zone.ImageZone;
 
+import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 
@@ -14,7 +15,7 @@ import java.time.ZoneId;
 public record KeyPostSpec(String ruleId, String alertType, ImageZone zone, LocalTime from, LocalTime to, ZoneId siteZone,
                           double maxAbsentSeconds, float minScore, Severity severity) {
 
-    public boolean onDuty(java.time.Instant at) {
+    public boolean onDuty(Instant at) {
         LocalTime t = at.atZone(siteZone).toLocalTime();
         return from.isBefore(to) ? !t.isBefore(from) && t.isBefore(to) : !t.isBefore(from) || t.isBefore(to);
     }

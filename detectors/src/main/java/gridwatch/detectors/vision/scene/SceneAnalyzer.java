@@ -12,11 +12,14 @@ import gridwatch.detectors.vision.zone.CountingLine;
 import gridwatch.detectors.vision.zone.ImageZone;
 import org.bytedeco.opencv.opencv_core.Mat;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * One camera's analysis chain, a small pipeline in the Netty spirit: motion gate → detector →
@@ -42,10 +45,10 @@ public final class SceneAnalyzer implements AutoCloseable {
     private final List<CountingLine> lines;
     private final Annotator annotator;
     /** A fresh snapshot at most this often while an incident goes on; starts and ends always get their own. */
-    private static final java.time.Duration SNAPSHOT_EVERY = java.time.Duration.ofSeconds(1);
+    private static final Duration SNAPSHOT_EVERY = Duration.ofSeconds(1);
 
     private List<Detection> last = List.of();
-    private final java.util.Set<String> activeRules = new java.util.HashSet<>();
+    private final Set<String> activeRules = new HashSet<>();
     private Evidence snapshot;
     private Instant snapshotAt;
     private long frames;
@@ -86,7 +89,7 @@ public final class SceneAnalyzer implements AutoCloseable {
             }
             // Encoding a JPEG costs about as much as a third of an inference: while an incident
             // merely goes on, reuse the last snapshot if it is under a second old.
-            if (transition || snapshot == null || java.time.Duration.between(snapshotAt, at).compareTo(SNAPSHOT_EVERY) >= 0) {
+            if (transition || snapshot == null || Duration.between(snapshotAt, at).compareTo(SNAPSHOT_EVERY) >= 0) {
                 List<String> header = new ArrayList<>();
                 header.add(deviceId + "  " + STAMP.format(at));
                 for (Finding f : found) {

@@ -17,6 +17,7 @@ public final class Letterbox implements AutoCloseable {
 
     private final int size;
     private final Mat canvas;
+    private final Scalar fill = new Scalar(114, 114, 114, 0);
     private final Mat resized = new Mat();
     private final Mat bgr = new Mat();
     private final byte[] hwc;
@@ -24,7 +25,7 @@ public final class Letterbox implements AutoCloseable {
 
     public Letterbox(int size) {
         this.size = size;
-        this.canvas = new Mat(size, size, CV_8UC3, new Scalar(114, 114, 114, 0));
+        this.canvas = new Mat(size, size, CV_8UC3, fill);
         this.hwc = new byte[size * size * 3];
         this.chw = new float[size * size * 3];
     }
@@ -35,9 +36,9 @@ public final class Letterbox implements AutoCloseable {
         float r = ratio(src.cols(), src.rows());
         int w = Math.max(1, (int) (src.cols() * r));
         int h = Math.max(1, (int) (src.rows() * r));
-        canvas.put(new Scalar(114, 114, 114, 0));
-        opencv_imgproc.resize(src, resized, new Size(w, h), 0, 0, opencv_imgproc.INTER_LINEAR);
-        try (Mat roi = new Mat(canvas, new Rect(0, 0, w, h))) {
+        canvas.put(fill);
+        try (Size target = new Size(w, h); Rect area = new Rect(0, 0, w, h); Mat roi = new Mat(canvas, area)) {
+            opencv_imgproc.resize(src, resized, target, 0, 0, opencv_imgproc.INTER_LINEAR);
             resized.copyTo(roi);
         }
         canvas.data().get(hwc); // the canvas is one continuous block
@@ -65,6 +66,7 @@ public final class Letterbox implements AutoCloseable {
     @Override
     public void close() {
         canvas.close();
+        fill.close();
         resized.close();
         bgr.close();
     }

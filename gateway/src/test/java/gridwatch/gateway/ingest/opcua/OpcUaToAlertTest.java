@@ -2,17 +2,14 @@ package gridwatch.gateway.ingest.opcua;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import gridwatch.gateway.net.LoopbackPorts;
-import gridwatch.gateway.runtime.Gateway;
-import gridwatch.gateway.runtime.GatewayConfigLoader;
-import gridwatch.gateway.support.AlertCollector;
-import gridwatch.gateway.support.Mosquitto;
+import gridwatch.gateway.support.CenterRoundTrip;
 import gridwatch.gateway.support.PumpStationPlc;
 import org.eclipse.milo.opcua.stack.core.types.builtin.StatusCode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 
@@ -27,11 +24,11 @@ class OpcUaToAlertTest {
 
     @Test
     void aForebayOverItsWarningLevelReachesTheCenterAsAFloodAlert() throws Exception {
-        try (Mosquitto broker = new Mosquitto(Files.createDirectories(dir.resolve("broker")));
-             PumpStationPlc plc = new PumpStationPlc(LoopbackPorts.free()).start()) {
-            AlertCollector center = new AlertCollector(broker.url(), "gridwatch/v1/pump-box/alerts/#");
-            Path file = dir.resolve("pump.yaml");
-            Files.writeString(file, """
+        try (PumpStationPlc plc = new PumpStationPlc(LoopbackPorts.free()).start()) {
+            Instant t = Instant.parse("2026-09-15T06:30:00Z");
+            // Within the profile's maxStep of 0.5 m, so the rise is not taken for a radar spike.
+            plc.setLevel(4.30, StatusCode.GOOD, t.minusSeconds(600));
+            JsonNode d = CenterRoundTrip.firstAlert(dir, "pump-box", broker -> """
                     gateway: {id: pump-box}
                     site: {timeZone: Asia/Shanghai}
                     uplink: {broker: "%s"}
@@ -54,18 +51,10 @@ class OpcUaToAlertTest {
                         warningLevel: 4.50
                         guaranteeLevel: 5.30
                         approachMargin: 0.10
-                    """.formatted(broker.url(), plc.endpoint()));
-            Instant t = Instant.parse("2026-09-15T06:30:00Z");
-            // Within the profile's maxStep of 0.5 m, so the rise is not taken for a radar spike.
-            plc.setLevel(4.30, StatusCode.GOOD, t.minusSeconds(600));
-            try (Gateway g = Gateway.start(file, new GatewayConfigLoader().load(file), a -> { })) {
+                    """.formatted(broker, plc.endpoint()), g -> {
                 await().atMost(20, TimeUnit.SECONDS).until(() -> g.sources().getFirst().describe().contains("subscribed to 1 nodes"));
                 plc.setLevel(4.61, StatusCode.GOOD, t);
-                await().atMost(20, TimeUnit.SECONDS).until(() -> !center.events().isEmpty());
-            } finally {
-                center.close();
-            }
-            JsonNode d = center.events().getFirst().get("data");
+            }, Duration.ofSeconds(20));
             assertThat(d.at("/category/nameZh").asText()).isEqualTo("水位超警");
             assertThat(d.at("/device/id").asText()).isEqualTo("forebay-3");
             assertThat(d.at("/gridCell/code").asText()).isEqualTo("310115007011");
