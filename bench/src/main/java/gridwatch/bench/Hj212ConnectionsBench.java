@@ -27,6 +27,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongSupplier;
 
 /**
@@ -124,7 +125,9 @@ public final class Hj212ConnectionsBench {
                 c.writeAndFlush(Unpooled.wrappedBuffer(fifty));
             }
             while (count.getAsLong() < target - (long) connections * (per - sent - 50) - connections * 100L) {
-                Thread.onSpinWait(); // keep at most ~2 writes in flight per connection
+                // Keep at most ~2 writes in flight per connection. Park, not spin: on 2 cores a
+                // spinning client steals the core the server under test needs (both sides alike).
+                LockSupport.parkNanos(50_000);
             }
         }
         while (count.getAsLong() < target) {

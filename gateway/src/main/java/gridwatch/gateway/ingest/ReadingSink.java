@@ -3,11 +3,21 @@ package gridwatch.gateway.ingest;
 import gridwatch.detectors.core.Finding;
 import gridwatch.detectors.core.Reading;
 
+import java.util.List;
+
 /** Where sources hand their readings. Must not block; thread-safe. */
 @FunctionalInterface
 public interface ReadingSink {
 
     void accept(Reading reading);
+
+    /**
+     * Readings that arrived together (e.g. everything one TCP read of an HJ 212 connection held),
+     * in order. A sink with a queue takes them as one entry; the sink owns the list afterwards.
+     */
+    default void acceptAll(List<Reading> readings) {
+        readings.forEach(this::accept);
+    }
 
     /**
      * A finding a source concluded itself: a camera runs its scene rules on its own analysis

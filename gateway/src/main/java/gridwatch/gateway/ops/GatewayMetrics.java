@@ -8,6 +8,8 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
@@ -27,9 +29,11 @@ public final class GatewayMetrics {
     private final Counter readingsDropped = Counter.builder("gridwatch.readings.dropped")
             .description("Readings dropped because the pipeline queue was full").register(registry);
 
-    private final java.util.Map<String, Counter> readingsIn = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Counter> readingsIn = new ConcurrentHashMap<>();
 
     /** Hot path (every reading): the counter is looked up in the registry once per device, then cached. */
+    private final Map<String, Counter> hj212Packets = new ConcurrentHashMap<>();
+
     public void readingIn(String deviceId) {
         readingsIn.computeIfAbsent(deviceId, d -> registry.counter("gridwatch.readings.in", "device", d)).increment();
     }
@@ -82,8 +86,9 @@ public final class GatewayMetrics {
                 .description("Findings held back by the cooldown after an incident ended").register(registry);
     }
 
+    /** Called for every accepted packet on the event loops: the counter per CN is looked up once. */
     public void hj212Packet(String cn) {
-        registry.counter("gridwatch.hj212.packets", "cn", cn).increment();
+        hj212Packets.computeIfAbsent(cn, c -> registry.counter("gridwatch.hj212.packets", "cn", c)).increment();
     }
 
     public void hj212Rejected(String reason) {

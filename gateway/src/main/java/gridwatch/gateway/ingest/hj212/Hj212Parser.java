@@ -73,7 +73,7 @@ public final class Hj212Parser {
             int eq = seg.indexOf('=', i);
             if (eq > i && eq < end) {
                 int keyStart = skipSpaces(seg, i, eq);
-                int dash = seg.lastIndexOf('-', eq);
+                int dash = lastDash(seg, keyStart, eq);
                 if (eq - keyStart == 8 && seg.startsWith("DataTime", keyStart)) {
                     dataTime = dataTime(seg, eq + 1, end);
                 } else if (dash > keyStart) {
@@ -102,6 +102,16 @@ public final class Hj212Parser {
         }
         return new Hj212Packet(qn, st, cn, pw, mn, integer(flag, "Flag", 0), pnum == null ? null : integer(pnum, "PNUM", 0),
                 pno == null ? null : integer(pno, "PNO", 0), dataTime, values);
+    }
+
+    /** The last '-' of the key only ({@code String.lastIndexOf} would scan back through the whole header). */
+    private static int lastDash(String s, int keyStart, int eq) {
+        for (int i = eq - 1; i > keyStart; i--) {
+            if (s.charAt(i) == '-') {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static int skipSpaces(String s, int from, int to) {

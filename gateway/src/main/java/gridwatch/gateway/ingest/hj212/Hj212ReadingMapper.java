@@ -10,6 +10,8 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
 
 /**
@@ -23,8 +25,17 @@ final class Hj212ReadingMapper {
 
     private static final Set<String> DEFAULT_FIELDS = Set.of("Rtd", "Avg", "Data");
 
+    /** A profile resource fed by one HJ 212 factor; {@code field} null means the default fields. */
+    private record Binding(DeviceResource resource, String field) {
+        boolean takes(String f) {
+            return field == null ? DEFAULT_FIELDS.contains(f) : field.equals(f);
+        }
+    }
+
     private final ZoneId siteZone;
     private final Clock clock;
+    /** Per device: factor code (case-insensitive) → the resources it feeds. Built once per station, read on every packet. */
+    private final Map<String, Map<String, List<Binding>>> bindings = new ConcurrentHashMap<>();
 
     Hj212ReadingMapper(ZoneId siteZone, Clock clock) {
         this.siteZone = siteZone;
@@ -34,24 +45,32 @@ final class Hj212ReadingMapper {
     List<Reading> readings(Hj212Station station, Hj212Packet p) {
         var at = p.dataTime() != null ? p.dataTime().atZone(siteZone).toInstant() : clock.instant();
         List<Reading> out = new ArrayList<>(p.values().size());
+        Map<String, List<Binding>> byFactor = bindings.computeIfAbsent(station.deviceId(), d -> index(station));
         for (Hj212Value v : p.values()) {
-            for (DeviceResource r : station.profile().deviceResources()) {
-                if (!matches(r, v)) {
-                    continue;
+            List<Binding> fed = byFactor.get(v.factor());
+            if (fed == null) {
+                continue;
+            }
+            for (Binding b : fed) {
+                if (b.takes(v.field())) {
+                    DeviceResource r = b.resource();
+                    out.add(ProfileReadings.of(station.deviceId(), r.name(), r.properties(), v.value(), at, quality(v.flag())));
                 }
-                out.add(ProfileReadings.of(station.deviceId(), r.name(), r.properties(), v.value(), at, quality(v.flag())));
             }
         }
         return out;
     }
 
-    private static boolean matches(DeviceResource r, Hj212Value v) {
-        Map<String, Object> a = r.attributes().get("hj212");
-        if (a == null || !v.factor().equalsIgnoreCase(String.valueOf(a.get("factor")))) {
-            return false;
+    private static Map<String, List<Binding>> index(Hj212Station station) {
+        Map<String, List<Binding>> byFactor = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        for (DeviceResource r : station.profile().deviceResources()) {
+            Map<String, Object> a = r.attributes().get("hj212");
+            if (a != null && a.get("factor") != null) {
+                byFactor.computeIfAbsent(a.get("factor").toString(), f -> new ArrayList<>())
+                        .add(new Binding(r, a.get("field") == null ? null : a.get("field").toString()));
+            }
         }
-        Object field = a.get("field");
-        return field == null ? DEFAULT_FIELDS.contains(v.field()) : field.toString().equals(v.field());
+        return byFactor;
     }
 
     private static Quality quality(String flag) {

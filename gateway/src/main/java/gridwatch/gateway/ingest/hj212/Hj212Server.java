@@ -48,8 +48,8 @@ public final class Hj212Server implements AutoCloseable, Hj212Rejects {
         this.metrics = metrics;
         metrics.watchConnections("hj212", connections::size);
         Hj212PacketDecoder packets = new Hj212PacketDecoder(cfg.acceptModbusCrc(), this, () -> metrics.hj212Lenient());
-        Hj212StationHandler stations = new Hj212StationHandler(stationsByMn, new Hj212ReadingMapper(siteZone, clock), sink,
-                this, metrics::hj212Packet);
+        Map<String, Hj212Station> byMn = Map.copyOf(stationsByMn);
+        Hj212ReadingMapper mapper = new Hj212ReadingMapper(siteZone, clock);
         channel = new ServerBootstrap()
                 .group(boss, workers)
                 .channel(NioServerSocketChannel.class)
@@ -62,7 +62,7 @@ public final class Hj212Server implements AutoCloseable, Hj212Rejects {
                                 .addLast("idle", new IdleStateHandler(cfg.idleSeconds(), 0, 0, TimeUnit.SECONDS))
                                 .addLast("framer", new Hj212FrameDecoder(cfg.maxDataBytes(), Hj212Server.this))
                                 .addLast("codec", packets)
-                                .addLast("station", stations);
+                                .addLast("station", new Hj212StationHandler(byMn, mapper, sink, Hj212Server.this, metrics::hj212Packet));
                     }
                 })
                 .bind(cfg.bind(), cfg.port()).sync().channel();
