@@ -107,6 +107,16 @@ final class ReferenceCheck implements ConfigCheck {
                 errors.add(doc.errorAt(at + "/zones/" + j, "say which zone (grid cell) this area is in: set zone here or on the camera"));
             }
         }
+        Set<String> lineIds = new HashSet<>();
+        for (int j = 0; j < v.lines().size(); j++) {
+            var l = v.lines().get(j);
+            if (!lineIds.add(l.id())) {
+                errors.add(doc.errorAt(at + "/lines/" + j + "/id", "duplicate line id '" + l.id() + "'"));
+            }
+            if (l.zone() != null && !zoneIds.contains(l.zone())) {
+                errors.add(doc.errorAt(at + "/lines/" + j + "/zone", "no zone with id '" + l.zone() + "' (declare it under zones)"));
+            }
+        }
         List<String[]> rules = new ArrayList<>();
         for (int j = 0; j < v.crowd().size(); j++) {
             var r = v.crowd().get(j);
@@ -115,6 +125,19 @@ final class ReferenceCheck implements ConfigCheck {
         for (int j = 0; j < v.keyPost().size(); j++) {
             var r = v.keyPost().get(j);
             rules.add(new String[] {at + "/keyPost/" + j, r.id(), r.zone(), r.alertType()});
+        }
+        for (int j = 0; j < v.muckTruck().size(); j++) {
+            var r = v.muckTruck().get(j);
+            String rat = at + "/muckTruck/" + j;
+            if (!lineIds.contains(r.line())) {
+                errors.add(doc.errorAt(rat + "/line", "no line '" + r.line() + "' on this camera (lines: " + lineIds + ")"));
+            }
+            if (!ruleIds.add(r.id())) {
+                errors.add(doc.errorAt(rat + "/id", "duplicate rule id '" + r.id() + "'"));
+            }
+            if (!c.categories().containsKey(r.alertType())) {
+                errors.add(doc.errorAt(rat + "/alertType", "alert type '" + r.alertType() + "' has no entry in categories (map it to the center's case code)"));
+            }
         }
         for (String[] r : rules) {
             if (!ruleIds.add(r[1])) {

@@ -35,6 +35,9 @@ class EdgeConfigLoaderTest {
         assertThat(demo.rules().getFirst()).isInstanceOfSatisfying(NoiseLimitRuleConfig.class,
                 r -> assertThat(r.areaClass()).isEqualTo("2"));
         assertThat(loader.load(Path.of("examples/site-box.yaml")).uplink().tls().caFile()).endsWith("ca.pem");
+        assertThat(loader.load(Path.of("examples/campus-camera.yaml")).devices().getFirst().vision().crowd()).hasSize(1);
+        assertThat(loader.load(Path.of("examples/site-gate-camera.yaml")).devices().getFirst().vision().muckTruck().getFirst().line())
+                .isEqualTo("gate-exit");
     }
 
     @Test

@@ -7,13 +7,14 @@ import java.util.List;
  * rules over them, kept with the camera as Frigate does, so one block says all about a camera.
  */
 public record CameraVisionConfig(List<ImageZoneConfig> zones, List<LineConfig> lines, List<CrowdRuleConfig> crowd,
-                                 List<KeyPostRuleConfig> keyPost) {
+                                 List<KeyPostRuleConfig> keyPost, List<MuckTruckRuleConfig> muckTruck) {
 
     public CameraVisionConfig {
         zones = zones == null ? List.of() : List.copyOf(zones);
         lines = lines == null ? List.of() : List.copyOf(lines);
         crowd = crowd == null ? List.of() : List.copyOf(crowd);
         keyPost = keyPost == null ? List.of() : List.copyOf(keyPost);
+        muckTruck = muckTruck == null ? List.of() : List.copyOf(muckTruck);
     }
 
     /** @param zone the config zone (grid cell) it belongs to; the camera's own when absent */
@@ -47,6 +48,20 @@ public record CameraVisionConfig(List<ImageZoneConfig> zones, List<LineConfig> l
             maxAbsentMinutes = maxAbsentMinutes == null ? 10.0 : maxAbsentMinutes;
             minScore = minScore == null ? 0.3 : minScore;
             severity = severity == null ? "yellow" : severity;
+        }
+    }
+
+    /** @param line the exit line (its A→B has the site on the left) */
+    public record MuckTruckRuleConfig(String id, String alertType, String line, List<String> labels, Double minScore,
+                                      Double mudThreshold, Integer maxSamples, Double clearSeconds, String severity) {
+        public MuckTruckRuleConfig {
+            alertType = alertType == null ? "muck-truck.unwashed" : alertType;
+            labels = labels == null ? List.of("truck") : List.copyOf(labels);
+            minScore = minScore == null ? 0.3 : minScore;
+            mudThreshold = mudThreshold == null ? 0.45 : mudThreshold;
+            maxSamples = maxSamples == null ? 10 : maxSamples;
+            clearSeconds = clearSeconds == null ? 120.0 : clearSeconds;
+            severity = severity == null ? "orange" : severity;
         }
     }
 }

@@ -11,6 +11,9 @@ import gridwatch.detectors.vision.ModelSpec;
 import gridwatch.detectors.vision.crowd.CrowdRule;
 import gridwatch.detectors.vision.crowd.CrowdSpec;
 import gridwatch.detectors.vision.motion.MotionGate;
+import gridwatch.detectors.vision.muck.MudScore;
+import gridwatch.detectors.vision.muck.MuckTruckRule;
+import gridwatch.detectors.vision.muck.MuckTruckSpec;
 import gridwatch.detectors.vision.post.KeyPostRule;
 import gridwatch.detectors.vision.post.KeyPostSpec;
 import gridwatch.detectors.vision.scene.SceneAnalyzer;
@@ -30,6 +33,7 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.LongConsumer;
 import java.util.stream.Collectors;
 
@@ -76,7 +80,7 @@ public final class VisionFactory implements AutoCloseable {
 
     /** The analysis chain of one camera around any detector (the detect tool brings its own). */
     public SceneAnalyzer analyzer(DeviceConfig d, gridwatch.detectors.vision.ObjectDetector det) {
-        CameraVisionConfig cv = d.vision() == null ? new CameraVisionConfig(null, null, null, null) : d.vision();
+        CameraVisionConfig cv = d.vision() == null ? new CameraVisionConfig(null, null, null, null, null) : d.vision();
         Map<String, ImageZone> zones = cv.zones().stream().collect(Collectors.toMap(CameraVisionConfig.ImageZoneConfig::id,
                 z -> new ImageZone(z.id(), z.zone() != null ? z.zone() : d.zone(), polygon(z.polygon()),
                         z.exclude().stream().map(VisionFactory::polygon).toList(), z.areaM2()),
@@ -93,6 +97,15 @@ public final class VisionFactory implements AutoCloseable {
             rules.add(new KeyPostRule(new KeyPostSpec(k.id(), k.alertType(), zone(zones, k.zone(), d), LocalTime.parse(k.from()),
                     LocalTime.parse(k.to()), config.site().zoneId(), k.maxAbsentMinutes() * 60, k.minScore().floatValue(),
                     Severity.fromWire(k.severity()))));
+        }
+        Map<String, CountingLine> byId = lines.stream().collect(Collectors.toMap(CountingLine::id, l -> l, (a, b) -> a));
+        for (var m : cv.muckTruck()) {
+            CountingLine exit = byId.get(m.line());
+            if (exit == null) {
+                throw new IllegalArgumentException("camera " + d.id() + " has no line '" + m.line() + "' (lines: " + byId.keySet() + ")");
+            }
+            rules.add(new MuckTruckRule(new MuckTruckSpec(m.id(), m.alertType(), exit, Set.copyOf(m.labels()), m.minScore().floatValue(),
+                    m.mudThreshold(), m.maxSamples(), m.clearSeconds(), MudScore.Settings.defaults(), Severity.fromWire(m.severity()))));
         }
         VisionConfig.MotionConfig mc = config.vision().motion();
         MotionGate gate = mc.enabled() ? new MotionGate(new MotionGate.Settings(mc.pixelThreshold(), mc.minChangedFraction(), 0.05,

@@ -75,7 +75,7 @@ public final class SceneAnalyzer implements AutoCloseable {
             last = detector.detect(frame);
         }
         List<Track> tracks = tracker.update(last, at);
-        SceneFrame scene = new SceneFrame(deviceId, at, frame.cols(), frame.rows(), tracks);
+        SceneFrame scene = new SceneFrame(deviceId, at, frame.cols(), frame.rows(), tracks, frame);
         List<Finding> found = new ArrayList<>();
         List<String> states = new ArrayList<>();
         for (SceneRule r : rules) {
