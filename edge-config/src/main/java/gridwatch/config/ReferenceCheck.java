@@ -139,6 +139,10 @@ final class ReferenceCheck implements ConfigCheck {
                 errors.add(doc.errorAt(rat + "/alertType", "alert type '" + r.alertType() + "' has no entry in categories (map it to the center's case code)"));
             }
         }
+        for (int j = 0; j < v.garbagePile().size(); j++) {
+            var r = v.garbagePile().get(j);
+            rules.add(new String[] {at + "/garbagePile/" + j, r.id(), r.zone(), r.alertType()});
+        }
         for (String[] r : rules) {
             if (!ruleIds.add(r[1])) {
                 errors.add(doc.errorAt(r[0] + "/id", "duplicate rule id '" + r[1] + "'"));

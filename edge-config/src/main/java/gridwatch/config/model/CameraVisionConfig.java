@@ -7,7 +7,8 @@ import java.util.List;
  * rules over them, kept with the camera as Frigate does, so one block says all about a camera.
  */
 public record CameraVisionConfig(List<ImageZoneConfig> zones, List<LineConfig> lines, List<CrowdRuleConfig> crowd,
-                                 List<KeyPostRuleConfig> keyPost, List<MuckTruckRuleConfig> muckTruck) {
+                                 List<KeyPostRuleConfig> keyPost, List<MuckTruckRuleConfig> muckTruck,
+                                 List<GarbagePileRuleConfig> garbagePile) {
 
     public CameraVisionConfig {
         zones = zones == null ? List.of() : List.copyOf(zones);
@@ -15,6 +16,7 @@ public record CameraVisionConfig(List<ImageZoneConfig> zones, List<LineConfig> l
         crowd = crowd == null ? List.of() : List.copyOf(crowd);
         keyPost = keyPost == null ? List.of() : List.copyOf(keyPost);
         muckTruck = muckTruck == null ? List.of() : List.copyOf(muckTruck);
+        garbagePile = garbagePile == null ? List.of() : List.copyOf(garbagePile);
     }
 
     /** @param zone the config zone (grid cell) it belongs to; the camera's own when absent */
@@ -62,6 +64,22 @@ public record CameraVisionConfig(List<ImageZoneConfig> zones, List<LineConfig> l
             maxSamples = maxSamples == null ? 10 : maxSamples;
             clearSeconds = clearSeconds == null ? 120.0 : clearSeconds;
             severity = severity == null ? "orange" : severity;
+        }
+    }
+
+    /** @param zone the no-dumping image zone */
+    public record GarbagePileRuleConfig(String id, String alertType, String zone, Double learnSeconds, Double diffThreshold,
+                                        Double minAreaShare, Double persistMinutes, Double clearSeconds, List<String> garbageLabels,
+                                        String severity) {
+        public GarbagePileRuleConfig {
+            alertType = alertType == null ? "garbage.pile" : alertType;
+            learnSeconds = learnSeconds == null ? 600.0 : learnSeconds;
+            diffThreshold = diffThreshold == null ? 35.0 : diffThreshold;
+            minAreaShare = minAreaShare == null ? 0.02 : minAreaShare;
+            persistMinutes = persistMinutes == null ? 10.0 : persistMinutes;
+            clearSeconds = clearSeconds == null ? 120.0 : clearSeconds;
+            garbageLabels = garbageLabels == null ? List.of() : List.copyOf(garbageLabels);
+            severity = severity == null ? "yellow" : severity;
         }
     }
 }

@@ -10,6 +10,8 @@ import gridwatch.detectors.vision.ClassMap;
 import gridwatch.detectors.vision.ModelSpec;
 import gridwatch.detectors.vision.crowd.CrowdRule;
 import gridwatch.detectors.vision.crowd.CrowdSpec;
+import gridwatch.detectors.vision.garbage.GarbagePileRule;
+import gridwatch.detectors.vision.garbage.GarbagePileSpec;
 import gridwatch.detectors.vision.motion.MotionGate;
 import gridwatch.detectors.vision.muck.MudScore;
 import gridwatch.detectors.vision.muck.MuckTruckRule;
@@ -80,7 +82,7 @@ public final class VisionFactory implements AutoCloseable {
 
     /** The analysis chain of one camera around any detector (the detect tool brings its own). */
     public SceneAnalyzer analyzer(DeviceConfig d, gridwatch.detectors.vision.ObjectDetector det) {
-        CameraVisionConfig cv = d.vision() == null ? new CameraVisionConfig(null, null, null, null, null) : d.vision();
+        CameraVisionConfig cv = d.vision() == null ? new CameraVisionConfig(null, null, null, null, null, null) : d.vision();
         Map<String, ImageZone> zones = cv.zones().stream().collect(Collectors.toMap(CameraVisionConfig.ImageZoneConfig::id,
                 z -> new ImageZone(z.id(), z.zone() != null ? z.zone() : d.zone(), polygon(z.polygon()),
                         z.exclude().stream().map(VisionFactory::polygon).toList(), z.areaM2()),
@@ -106,6 +108,11 @@ public final class VisionFactory implements AutoCloseable {
             }
             rules.add(new MuckTruckRule(new MuckTruckSpec(m.id(), m.alertType(), exit, Set.copyOf(m.labels()), m.minScore().floatValue(),
                     m.mudThreshold(), m.maxSamples(), m.clearSeconds(), MudScore.Settings.defaults(), Severity.fromWire(m.severity()))));
+        }
+        for (var g : cv.garbagePile()) {
+            rules.add(new GarbagePileRule(new GarbagePileSpec(g.id(), g.alertType(), zone(zones, g.zone(), d), g.learnSeconds(),
+                    g.diffThreshold(), g.minAreaShare(), g.persistMinutes() * 60, g.clearSeconds(), Set.copyOf(g.garbageLabels()),
+                    Severity.fromWire(g.severity()))));
         }
         VisionConfig.MotionConfig mc = config.vision().motion();
         MotionGate gate = mc.enabled() ? new MotionGate(new MotionGate.Settings(mc.pixelThreshold(), mc.minChangedFraction(), 0.05,

@@ -6,6 +6,7 @@ import gridwatch.detectors.vision.Detection;
 import gridwatch.detectors.vision.ObjectDetector;
 import gridwatch.detectors.vision.motion.MotionGate;
 import gridwatch.detectors.vision.snapshot.Annotator;
+import gridwatch.detectors.vision.snapshot.Region;
 import gridwatch.detectors.vision.track.IouTracker;
 import gridwatch.detectors.vision.track.Track;
 import gridwatch.detectors.vision.zone.CountingLine;
@@ -95,7 +96,11 @@ public final class SceneAnalyzer implements AutoCloseable {
                 for (Finding f : found) {
                     header.add((f.active() ? "" : "[ended] ") + ascii(f.summary()));
                 }
-                byte[] jpeg = annotator.jpeg(frame, zones, lines, tracks, header);
+                List<Region> regions = new ArrayList<>();
+                for (SceneRule r : rules) {
+                    regions.addAll(r.regions());
+                }
+                byte[] jpeg = annotator.jpeg(frame, zones, lines, tracks, regions, header);
                 snapshot = new Evidence("snapshot", "image/jpeg", null, Base64.getEncoder().encodeToString(jpeg));
                 snapshotAt = at;
             }

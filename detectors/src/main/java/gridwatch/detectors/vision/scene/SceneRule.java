@@ -1,7 +1,9 @@
 package gridwatch.detectors.vision.scene;
 
 import gridwatch.detectors.core.Finding;
+import gridwatch.detectors.vision.snapshot.Region;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -20,4 +22,9 @@ public interface SceneRule {
 
     /** One line for the detect tool and /health, e.g. "crowd 12 (smoothed 11.4), 35 s over". */
     String state();
+
+    /** Areas the rule found that are not tracked objects (a pile), drawn on its snapshots. */
+    default List<Region> regions() {
+        return List.of();
+    }
 }

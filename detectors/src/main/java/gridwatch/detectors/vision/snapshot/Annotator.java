@@ -42,7 +42,14 @@ public final class Annotator {
         this.quality = quality;
     }
 
+    private static final Scalar REGION = new Scalar(255, 0, 255, 0);   // magenta
+
     public byte[] jpeg(Mat frame, List<ImageZone> zones, List<CountingLine> lines, List<Track> tracks, List<String> header) {
+        return jpeg(frame, zones, lines, tracks, List.of(), header);
+    }
+
+    public byte[] jpeg(Mat frame, List<ImageZone> zones, List<CountingLine> lines, List<Track> tracks, List<Region> regions,
+                       List<String> header) {
         try (Mat canvas = new Mat()) {
             double s = frame.cols() > maxWidth ? (double) maxWidth / frame.cols() : 1.0;
             if (s < 1.0) {
@@ -70,6 +77,13 @@ public final class Annotator {
                 opencv_imgproc.rectangle(canvas, a, b, c, 2, opencv_imgproc.LINE_8, 0);
                 opencv_imgproc.putText(canvas, String.format(Locale.ROOT, "%s #%d %.2f", t.label(), t.id(), t.score()),
                         new Point(a.x(), Math.max(12, a.y() - 4)), opencv_imgproc.FONT_HERSHEY_SIMPLEX, 0.4, c, 1, opencv_imgproc.LINE_AA, false);
+            }
+            for (Region r : regions) {
+                Point a = new Point((int) (r.box().x1() * s), (int) (r.box().y1() * s));
+                Point b = new Point((int) (r.box().x2() * s), (int) (r.box().y2() * s));
+                opencv_imgproc.rectangle(canvas, a, b, REGION, 3, opencv_imgproc.LINE_8, 0);
+                opencv_imgproc.putText(canvas, r.label(), new Point(a.x(), Math.max(12, a.y() - 6)), opencv_imgproc.FONT_HERSHEY_SIMPLEX, 0.5,
+                        REGION, 1, opencv_imgproc.LINE_AA, false);
             }
             int band = 8 + 18 * header.size();
             opencv_imgproc.rectangle(canvas, new Point(0, 0), new Point(w, band), BAND, opencv_imgproc.FILLED, opencv_imgproc.LINE_8, 0);
