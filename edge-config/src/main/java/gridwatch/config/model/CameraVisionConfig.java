@@ -8,7 +8,7 @@ import java.util.List;
  */
 public record CameraVisionConfig(List<ImageZoneConfig> zones, List<LineConfig> lines, List<CrowdRuleConfig> crowd,
                                  List<KeyPostRuleConfig> keyPost, List<MuckTruckRuleConfig> muckTruck,
-                                 List<GarbagePileRuleConfig> garbagePile) {
+                                 List<GarbagePileRuleConfig> garbagePile, List<Integer> tiles) {
 
     public CameraVisionConfig {
         zones = zones == null ? List.of() : List.copyOf(zones);
@@ -17,6 +17,7 @@ public record CameraVisionConfig(List<ImageZoneConfig> zones, List<LineConfig> l
         keyPost = keyPost == null ? List.of() : List.copyOf(keyPost);
         muckTruck = muckTruck == null ? List.of() : List.copyOf(muckTruck);
         garbagePile = garbagePile == null ? List.of() : List.copyOf(garbagePile);
+        tiles = tiles == null ? null : List.copyOf(tiles);
     }
 
     /** @param zone the config zone (grid cell) it belongs to; the camera's own when absent */

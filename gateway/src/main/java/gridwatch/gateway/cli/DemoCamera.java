@@ -44,7 +44,7 @@ final class DemoCamera {
         var crowd = new CameraVisionConfig.CrowdRuleConfig("footpath-crowd", "crowd.gathering", "footpath", 6, null, 10.0, 10.0, 5, 0.35, "yellow");
         DeviceConfig cam = new DeviceConfig("cam-footpath", "Footpath camera (replayed recording)", "ip-camera", zone, null, null,
                 new VideoConnection(video.get().toAbsolutePath().normalize().toString(), null, null, 2.0, null, true, true, null),
-                new CameraVisionConfig(List.of(path), null, List.of(crowd), null, null, null));
+                new CameraVisionConfig(List.of(path), null, List.of(crowd), null, null, null, null));
         VisionConfig vision = new VisionConfig(new VisionConfig.ModelConfig(model.get().toAbsolutePath().normalize().toString(),
                 DetectCommand.knownYoloxNano(model.get()), null, null, null, null, null), null);
         EdgeConfig withCam = cfg.withDevice(cam, Map.of("crowd.gathering", new CategoryConfig("04-09", "人群聚集", "event", "CJT214")), vision);

@@ -8,6 +8,8 @@ import gridwatch.config.model.VisionConfig;
 import gridwatch.detectors.core.Severity;
 import gridwatch.detectors.vision.ClassMap;
 import gridwatch.detectors.vision.ModelSpec;
+import gridwatch.detectors.vision.ObjectDetector;
+import gridwatch.detectors.vision.TiledDetector;
 import gridwatch.detectors.vision.crowd.CrowdRule;
 import gridwatch.detectors.vision.crowd.CrowdSpec;
 import gridwatch.detectors.vision.garbage.GarbagePileRule;
@@ -81,8 +83,8 @@ public final class VisionFactory implements AutoCloseable {
     }
 
     /** The analysis chain of one camera around any detector (the detect tool brings its own). */
-    public SceneAnalyzer analyzer(DeviceConfig d, gridwatch.detectors.vision.ObjectDetector det) {
-        CameraVisionConfig cv = d.vision() == null ? new CameraVisionConfig(null, null, null, null, null, null) : d.vision();
+    public SceneAnalyzer analyzer(DeviceConfig d, ObjectDetector det) {
+        CameraVisionConfig cv = d.vision() == null ? new CameraVisionConfig(null, null, null, null, null, null, null) : d.vision();
         Map<String, ImageZone> zones = cv.zones().stream().collect(Collectors.toMap(CameraVisionConfig.ImageZoneConfig::id,
                 z -> new ImageZone(z.id(), z.zone() != null ? z.zone() : d.zone(), polygon(z.polygon()),
                         z.exclude().stream().map(VisionFactory::polygon).toList(), z.areaM2()),
@@ -117,7 +119,10 @@ public final class VisionFactory implements AutoCloseable {
         VisionConfig.MotionConfig mc = config.vision().motion();
         MotionGate gate = mc.enabled() ? new MotionGate(new MotionGate.Settings(mc.pixelThreshold(), mc.minChangedFraction(), 0.05,
                 Duration.ofMillis((long) (mc.refreshSeconds() * 1000))), List.copyOf(zones.values())) : null;
-        return new SceneAnalyzer(d.id(), det, gate, new IouTracker(IouTracker.Settings.defaults()), rules,
+        ObjectDetector looking = cv.tiles() == null ? det
+                : new TiledDetector(det, cv.tiles().get(0), cv.tiles().get(1), 0.2, config.vision().model() == null ? 0.45f
+                : config.vision().model().nmsIou().floatValue());
+        return new SceneAnalyzer(d.id(), looking, gate, new IouTracker(IouTracker.Settings.defaults()), rules,
                 List.copyOf(zones.values()), lines, new Annotator(1280, 80));
     }
 

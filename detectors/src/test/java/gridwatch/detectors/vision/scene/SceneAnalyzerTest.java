@@ -3,6 +3,7 @@ package gridwatch.detectors.vision.scene;
 import gridwatch.detectors.core.Finding;
 import gridwatch.detectors.core.Severity;
 import gridwatch.detectors.vision.Shared;
+import gridwatch.detectors.vision.TiledDetector;
 import gridwatch.detectors.vision.crowd.CrowdRule;
 import gridwatch.detectors.vision.crowd.CrowdSpec;
 import gridwatch.detectors.vision.motion.MotionGate;
@@ -134,5 +135,30 @@ class SceneAnalyzerTest {
         // The rule still sees the people while the model rests: the crowd was found anyway.
         assertThat(gated.frames()).isEqualTo(61);
         assertThat(found).anySatisfy(f -> assertThat(f.active()).isTrue());
+    }
+
+    @Test
+    void aDenseRealCrowdNeedsTilingToReachACrowdThresholdInTheTens() {
+        ImageZone square = new ImageZone("square", "plaza-1", NormalizedPolygon.wholeFrame(), List.of(), null);
+        CrowdSpec spec = new CrowdSpec("square-crowd", "crowd.gathering", square, 20, null, 5, 5, 3, 0.3f, Severity.ORANGE);
+        try (Mat crowd = imread(Shared.path("testdata/crowd/shtA_IMG_167.jpg").toString())) {
+            List<Finding> whole = new ArrayList<>();
+            List<Finding> tiled = new ArrayList<>();
+            SceneAnalyzer plain = new SceneAnalyzer("cam-plaza", detector, null, new IouTracker(IouTracker.Settings.defaults()),
+                    List.of(new CrowdRule(spec)), List.of(square), List.of(), new Annotator(1280, 80));
+            SceneAnalyzer tiles = new SceneAnalyzer("cam-plaza", new TiledDetector(detector, 3, 3, 0.2, 0.45f), null,
+                    new IouTracker(IouTracker.Settings.defaults()), List.of(new CrowdRule(spec)), List.of(square), List.of(), new Annotator(1280, 80));
+            for (int s = 0; s < 10; s++) {
+                whole.addAll(plain.analyse(crowd, T0.plusSeconds(s)).findings());
+                tiled.addAll(tiles.analyse(crowd, T0.plusSeconds(s)).findings());
+            }
+            // 271 people by ShanghaiTech's head points; the whole 416-px frame finds none of them.
+            assertThat(whole).isEmpty();
+            assertThat(tiled).isNotEmpty();
+            assertThat(tiled.getFirst().measurements()).anySatisfy(m -> {
+                assertThat(m.name()).isEqualTo("peoplePeak");
+                assertThat(m.value()).isBetween(20.0, 271.0);
+            });
+        }
     }
 }
