@@ -85,7 +85,7 @@ public final class VisionBench {
     private static double pipeline(YoloxDetector det, Path video) throws Exception {
         AtomicLong frames = new AtomicLong();
         SceneAnalyzer a = analyzer(det, null);
-        VideoConnection c = new VideoConnection(video.toString(), null, null, 1000.0, null, false, false, null);
+        VideoConnection c = new VideoConnection(video.toString(), null, null, 1000.0, null, false, false, null, null);
         long t0 = System.nanoTime();
         try (VideoStream s = new VideoStream("bench", c, Path.of("."), Clock.systemUTC(), ms -> { })) {
             s.start((m, at) -> {

@@ -9,9 +9,12 @@ import gridwatch.config.Secret;
  *
  * @param analysisFps frames per second the rules look at, independent of the stream's rate
  * @param realtime    for files: play at the recording's own speed (true) or as fast as decoding allows
+ * @param decode      {@code all} frames (converted to BGR only when due for analysis), or {@code keyframes}
+ *                    only: the decoder never sees the other packets, so a camera costs a fraction, but
+ *                    the analysis rate is then at most one frame per GOP
  */
 public record VideoConnection(String url, String username, Secret password, Double analysisFps, String rtspTransport,
-                              Boolean loop, Boolean realtime, Double snapshotIntervalSeconds) implements ConnectionConfig {
+                              Boolean loop, Boolean realtime, Double snapshotIntervalSeconds, String decode) implements ConnectionConfig {
 
     public VideoConnection {
         analysisFps = analysisFps == null ? 2.0 : analysisFps;
@@ -19,5 +22,6 @@ public record VideoConnection(String url, String username, Secret password, Doub
         loop = loop != null && loop;
         realtime = realtime == null || realtime;
         snapshotIntervalSeconds = snapshotIntervalSeconds == null ? 1.0 : snapshotIntervalSeconds;
+        decode = decode == null ? "all" : decode;
     }
 }

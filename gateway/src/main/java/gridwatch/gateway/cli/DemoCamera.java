@@ -43,7 +43,7 @@ final class DemoCamera {
                 List.of(List.of(0.0, 0.15), List.of(1.0, 0.15), List.of(1.0, 1.0), List.of(0.0, 1.0)), null, null);
         var crowd = new CameraVisionConfig.CrowdRuleConfig("footpath-crowd", "crowd.gathering", "footpath", 6, null, 10.0, 10.0, 5, 0.35, "yellow");
         DeviceConfig cam = new DeviceConfig("cam-footpath", "Footpath camera (replayed recording)", "ip-camera", zone, null, null,
-                new VideoConnection(video.get().toAbsolutePath().normalize().toString(), null, null, 2.0, null, true, true, null),
+                new VideoConnection(video.get().toAbsolutePath().normalize().toString(), null, null, 2.0, null, true, true, null, null),
                 new CameraVisionConfig(List.of(path), null, List.of(crowd), null, null, null, null));
         VisionConfig vision = new VisionConfig(new VisionConfig.ModelConfig(model.get().toAbsolutePath().normalize().toString(),
                 DetectCommand.knownYoloxNano(model.get()), null, null, null, null, null), null);

@@ -102,7 +102,7 @@ final class DetectCommand implements Callable<Integer> {
     private DeviceConfig bareCamera() {
         var whole = new CameraVisionConfig.ImageZoneConfig("frame", null, List.of(List.of(0.0, 0.0), List.of(1.0, 0.0), List.of(1.0, 1.0), List.of(0.0, 1.0)), null, null);
         return new DeviceConfig("detect", null, "ip-camera", null, null, null,
-                new VideoConnection(file.toString(), null, null, fps, null, false, false, null),
+                new VideoConnection(file.toString(), null, null, fps, null, false, false, null, null),
                 new CameraVisionConfig(List.of(whole), null, null, null, null, null, null));
     }
 

@@ -63,7 +63,7 @@ public final class DetectTool {
     }
 
     public int video(Path file, double fps, Path annotated) throws Exception {
-        VideoConnection once = new VideoConnection(file.toAbsolutePath().toString(), null, null, fps, null, false, false, null);
+        VideoConnection once = new VideoConnection(file.toAbsolutePath().toString(), null, null, fps, null, false, false, null, null);
         FFmpegFrameRecorder[] recorder = new FFmpegFrameRecorder[1];
         try (OpenCVFrameConverter.ToMat conv = new OpenCVFrameConverter.ToMat();
              VideoStream s = new VideoStream("detect", once, file.toAbsolutePath().getParent(), Clock.systemUTC(), ms -> { })) {

@@ -50,6 +50,7 @@ public final class VideoStream implements AutoCloseable {
     private volatile long analysed;
     private volatile long dropped;
     private volatile long reconnects;
+    private volatile long lagMillis;
     private volatile boolean ended;
     private boolean failing;
     private Thread grabber;
@@ -128,27 +129,43 @@ public final class VideoStream implements AutoCloseable {
                 failing = false;
             }
             Instant opened = clock.instant();
+            boolean keyframesOnly = "keyframes".equals(conn.decode());
             long intervalMicros = (long) (1_000_000 / conn.analysisFps());
+            double fps = g.getFrameRate() > 0 && g.getFrameRate() < 1000 ? g.getFrameRate() : 25;
+            long frameMicros = (long) (1_000_000 / fps);
             long nextDue = Long.MIN_VALUE;
             long firstTs = Long.MIN_VALUE;
+            long lastTs = Long.MIN_VALUE;
             long wallStart = System.nanoTime();
             Frame f;
-            while (!closed && (f = g.grabImage()) != null) {
+            while (!closed) {
+                // Converting a 1080p frame to BGR costs about as much as decoding it: only the frame
+                // expected to be due is converted; the others are decoded (P-frames need them) and dropped.
+                boolean convert = lastTs == Long.MIN_VALUE || keyframesOnly || lastTs + frameMicros + frameMicros / 2 >= nextDue;
+                f = g.grabFrame(false, true, convert, keyframesOnly, false);
+                if (f == null) {
+                    break;
+                }
+                if (f.image == null) {
+                    continue;
+                }
                 frames++;
                 decoded++;
                 onFrame.accept(clock.millis());
                 long ts = g.getTimestamp();
+                lastTs = ts;
                 if (firstTs == Long.MIN_VALUE) {
                     firstTs = ts;
                     nextDue = ts;
                 }
                 if (url.file() && conn.realtime()) {
                     long behind = (ts - firstTs) * 1000 - (System.nanoTime() - wallStart);
+                    lagMillis = Math.max(0, -behind / 1_000_000);
                     if (behind > 0 && !sleep(behind / 1_000_000)) {
                         break;
                     }
                 }
-                if (ts < nextDue) {
+                if (ts < nextDue || !convert) {
                     continue;
                 }
                 nextDue = Math.max(nextDue + intervalMicros, ts);
@@ -243,6 +260,11 @@ public final class VideoStream implements AutoCloseable {
 
     public long analysed() {
         return analysed;
+    }
+
+    /** For a recording played in real time: how far decoding is behind the recording's clock. */
+    public long lagMillis() {
+        return lagMillis;
     }
 
     public long reconnects() {

@@ -29,7 +29,7 @@ class VideoStreamTest {
     @Test
     void aRecordingIsAnalysedAtTheConfiguredRateInItsOwnTime() throws Exception {
         // vtest.avi: 795 frames at 10 fps (79.5 s); at 2 analysed frames/s that is 159 frames, 0.5 s apart.
-        VideoConnection c = new VideoConnection(SharedData.path("testdata/video/vtest.avi").toString(), null, null, 2.0, null, false, false, null);
+        VideoConnection c = new VideoConnection(SharedData.path("testdata/video/vtest.avi").toString(), null, null, 2.0, null, false, false, null, null);
         List<Instant> at = new CopyOnWriteArrayList<>();
         List<int[]> sizes = new CopyOnWriteArrayList<>();
         AtomicLong decoded = new AtomicLong();
@@ -47,12 +47,29 @@ class VideoStreamTest {
     }
 
     @Test
+    void keyframesOnlyDecodesAFractionAndAnalysesEveryKeyframe() throws Exception {
+        VideoConnection c = new VideoConnection(SharedData.path("testdata/video/vtest.avi").toString(), null, null, 2.0, null, false, false,
+                null, "keyframes");
+        AtomicLong analysed = new AtomicLong();
+        long decoded;
+        try (VideoStream s = new VideoStream("cam", c, Path.of("."), Clock.systemUTC(), ms -> { })) {
+            s.start((m, t) -> analysed.incrementAndGet());
+            assertThat(s.awaitEnd(Duration.ofSeconds(60))).isTrue();
+            decoded = s.decoded();
+        }
+        // 795 frames in the recording; only its keyframes reach the decoder, and each is analysed
+        // as long as keyframes are sparser than the analysis rate.
+        assertThat(decoded).isPositive().isLessThan(795 / 4);
+        assertThat(analysed.get()).isPositive().isLessThanOrEqualTo(decoded);
+    }
+
+    @Test
     void anMjpegCameraThatDiesIsReconnectedWhenItReturns() throws Exception {
         int port = LoopbackPorts.free();
         AtomicLong analysed = new AtomicLong();
         AtomicLong width = new AtomicLong();
         try (MjpegCamera cam = new MjpegCamera(port, 10, campusFrames()).start();
-             VideoStream s = new VideoStream("cam", new VideoConnection(cam.url("/video.mjpg"), null, null, 2.0, null, false, true, null),
+             VideoStream s = new VideoStream("cam", new VideoConnection(cam.url("/video.mjpg"), null, null, 2.0, null, false, true, null, null),
                      Path.of("."), Clock.systemUTC(), ms -> { })) {
             s.start((m, t) -> {
                 width.set(m.cols());
@@ -77,7 +94,7 @@ class VideoStreamTest {
         int port = LoopbackPorts.free();
         AtomicLong analysed = new AtomicLong();
         try (MjpegCamera cam = new MjpegCamera(port, 10, campusFrames()).start();
-             VideoStream s = new VideoStream("cam", new VideoConnection(cam.url("/snapshot.jpg"), null, null, 2.0, null, false, true, 0.3),
+             VideoStream s = new VideoStream("cam", new VideoConnection(cam.url("/snapshot.jpg"), null, null, 2.0, null, false, true, 0.3, null),
                      Path.of("."), Clock.systemUTC(), ms -> { })) {
             s.start((m, t) -> analysed.incrementAndGet());
             await().atMost(30, TimeUnit.SECONDS).until(() -> analysed.get() >= 5);
