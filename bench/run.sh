@@ -50,3 +50,19 @@ if [ -f "$SHARED/models/yolox_nano.onnx" ]; then
 else
   echo "vision: skipped, no $SHARED/models/yolox_nano.onnx (see README: Models)"
 fi
+
+# Cameras per box: 1080p H.264 at 25 fps with a 2 s GOP, made from the campus recording, as
+# surveillance cameras send it (IP only) and as libx264 does by default (with B-frames).
+if [ -f "$SHARED/models/yolox_nano.onnx" ] && command -v ffmpeg >/dev/null; then
+  for bf in 0 2; do
+    ffmpeg -loglevel error -y -i "$SHARED/testdata/video/vtest.avi" -vf scale=1920:1080 -r 25 -c:v libx264 -preset veryfast \
+      -g 50 -bf $bf -pix_fmt yuv420p -t 40 "$work/cam1080-bf$bf.mp4"
+  done
+  CAM=(--enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow -XX:+UseSerialGC -Xss512k -XX:MaxRAMPercentage=25
+       -Dai.djl.offline=true -Dlogback.configurationFile=gridwatch-logback.xml -cp "$CP" gridwatch.bench.CamerasBench
+       "$SHARED/models/yolox_nano.onnx" 695e750a5d5754bb5a8d5325643b59282191a7e7a564e435a415fd3c578eab14)
+  OPT_OUT_TRACKING=true "$JAVA" "${CAM[@]}" "$work/cam1080-bf0.mp4" auto 15 24 32 40
+  OPT_OUT_TRACKING=true "$JAVA" "${CAM[@]}" "$work/cam1080-bf0.mp4" all 15 16 24
+  OPT_OUT_TRACKING=true "$JAVA" "${CAM[@]}" "$work/cam1080-bf2.mp4" auto 15 16 24
+  OPT_OUT_TRACKING=true "$JAVA" "${CAM[@]}" "$work/cam1080-bf0.mp4" keyframes 15 64
+fi

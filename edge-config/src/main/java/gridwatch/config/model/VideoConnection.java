@@ -9,9 +9,11 @@ import gridwatch.config.Secret;
  *
  * @param analysisFps frames per second the rules look at, independent of the stream's rate
  * @param realtime    for files: play at the recording's own speed (true) or as fast as decoding allows
- * @param decode      {@code all} frames (converted to BGR only when due for analysis), or {@code keyframes}
- *                    only: the decoder never sees the other packets, so a camera costs a fraction, but
- *                    the analysis rate is then at most one frame per GOP
+ * @param decode      {@code auto}: every frame up to the last one due for analysis in each GOP, then
+ *                    straight to the next keyframe (only due frames are converted to BGR; streams with
+ *                    B-frames are decoded whole, see {@code DecoderSkip}); {@code all}:
+ *                    every frame; {@code keyframes}: only keyframes reach the decoder, so a camera costs
+ *                    a fraction, but the analysis rate is then at most one frame per GOP
  */
 public record VideoConnection(String url, String username, Secret password, Double analysisFps, String rtspTransport,
                               Boolean loop, Boolean realtime, Double snapshotIntervalSeconds, String decode) implements ConnectionConfig {
@@ -22,6 +24,6 @@ public record VideoConnection(String url, String username, Secret password, Doub
         loop = loop != null && loop;
         realtime = realtime == null || realtime;
         snapshotIntervalSeconds = snapshotIntervalSeconds == null ? 1.0 : snapshotIntervalSeconds;
-        decode = decode == null ? "all" : decode;
+        decode = decode == null ? "auto" : decode;
     }
 }

@@ -51,6 +51,7 @@ public final class VideoStream implements AutoCloseable {
     private volatile long dropped;
     private volatile long reconnects;
     private volatile long lagMillis;
+    private volatile long skippedGops;
     private volatile boolean ended;
     private boolean failing;
     private Thread grabber;
@@ -122,6 +123,10 @@ public final class VideoStream implements AutoCloseable {
                 g.setOption("rw_timeout", "5000000");
             }
             g.setPixelFormat(avutil.AV_PIX_FMT_BGR24);
+            // One decoding thread per camera: a box runs many cameras, and FFmpeg's default (a
+            // frame thread per core, each holding frames) multiplies memory without adding throughput.
+            g.setVideoOption("threads", "1");
+
             g.start();
             state = "streaming " + url.forLogs() + " " + g.getImageWidth() + "x" + g.getImageHeight();
             if (failing) {
@@ -130,6 +135,11 @@ public final class VideoStream implements AutoCloseable {
             }
             Instant opened = clock.instant();
             boolean keyframesOnly = "keyframes".equals(conn.decode());
+            boolean skipTails = "auto".equals(conn.decode()) && DecoderSkip.available() && !DecoderSkip.reordersFrames(g);
+            boolean skipToKey = false;
+            long skipUntil = 0;
+            long lastKeyTs = Long.MIN_VALUE;
+            long gop = 0;
             long intervalMicros = (long) (1_000_000 / conn.analysisFps());
             double fps = g.getFrameRate() > 0 && g.getFrameRate() < 1000 ? g.getFrameRate() : 25;
             long frameMicros = (long) (1_000_000 / fps);
@@ -141,7 +151,7 @@ public final class VideoStream implements AutoCloseable {
             while (!closed) {
                 // Converting a 1080p frame to BGR costs about as much as decoding it: only the frame
                 // expected to be due is converted; the others are decoded (P-frames need them) and dropped.
-                boolean convert = lastTs == Long.MIN_VALUE || keyframesOnly || lastTs + frameMicros + frameMicros / 2 >= nextDue;
+                boolean convert = lastTs == Long.MIN_VALUE || keyframesOnly || skipToKey || lastTs + frameMicros + frameMicros / 2 >= nextDue;
                 f = g.grabFrame(false, true, convert, keyframesOnly, false);
                 if (f == null) {
                     break;
@@ -154,6 +164,17 @@ public final class VideoStream implements AutoCloseable {
                 onFrame.accept(clock.millis());
                 long ts = g.getTimestamp();
                 lastTs = ts;
+                if (f.keyFrame) {
+                    gop = lastKeyTs == Long.MIN_VALUE ? 0 : ts - lastKeyTs;
+                    lastKeyTs = ts;
+                }
+                if (skipToKey) {
+                    if (ts < skipUntil || !f.keyFrame) {
+                        continue; // a frame the decoder still held back (B-frame reordering)
+                    }
+                    skipToKey = false;
+                    DecoderSkip.keyframesOnly(g, false);
+                }
                 if (firstTs == Long.MIN_VALUE) {
                     firstTs = ts;
                     nextDue = ts;
@@ -172,6 +193,13 @@ public final class VideoStream implements AutoCloseable {
                 Instant at = url.file() ? opened.plusNanos((ts - firstTs) * 1000) : clock.instant();
                 Mat copy = toMat.convert(f).clone();
                 handOff(new Stamped(copy, at));
+                // The rest of this GOP holds no frame the analysis will take: do not decode it, go
+                // straight to the next keyframe (P-frames need their predecessors, a keyframe none).
+                if (skipTails && gop > 0 && nextDue >= lastKeyTs + gop - frameMicros / 2 && DecoderSkip.keyframesOnly(g, true)) {
+                    skipToKey = true;
+                    skipUntil = lastKeyTs + gop - frameMicros / 2;
+                    skippedGops++;
+                }
             }
         } catch (Exception e) {
             state = "cannot read " + url.forLogs() + ": " + e.getMessage();
@@ -260,6 +288,11 @@ public final class VideoStream implements AutoCloseable {
 
     public long analysed() {
         return analysed;
+    }
+
+    /** GOP tails not decoded because no frame in them was due for analysis ({@code decode: auto}). */
+    public long skippedGopTails() {
+        return skippedGops;
     }
 
     /** For a recording played in real time: how far decoding is behind the recording's clock. */

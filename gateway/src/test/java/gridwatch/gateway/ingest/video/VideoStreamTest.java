@@ -29,7 +29,7 @@ class VideoStreamTest {
     @Test
     void aRecordingIsAnalysedAtTheConfiguredRateInItsOwnTime() throws Exception {
         // vtest.avi: 795 frames at 10 fps (79.5 s); at 2 analysed frames/s that is 159 frames, 0.5 s apart.
-        VideoConnection c = new VideoConnection(SharedData.path("testdata/video/vtest.avi").toString(), null, null, 2.0, null, false, false, null, null);
+        VideoConnection c = new VideoConnection(SharedData.path("testdata/video/vtest.avi").toString(), null, null, 2.0, null, false, false, null, "all");
         List<Instant> at = new CopyOnWriteArrayList<>();
         List<int[]> sizes = new CopyOnWriteArrayList<>();
         AtomicLong decoded = new AtomicLong();
@@ -61,6 +61,40 @@ class VideoStreamTest {
         // as long as keyframes are sparser than the analysis rate.
         assertThat(decoded).isPositive().isLessThan(795 / 4);
         assertThat(analysed.get()).isPositive().isLessThanOrEqualTo(decoded);
+    }
+
+    /** The campus recording as an H.264 camera stream: 25 fps, 2 s GOP, with or without B-frames. */
+    private static Path h264(Path dir, int bFrames) throws Exception {
+        Path out = dir.resolve("cam-bf" + bFrames + ".mp4");
+        Process p = new ProcessBuilder("ffmpeg", "-loglevel", "error", "-y", "-i", SharedData.path("testdata/video/vtest.avi").toString(),
+                "-vf", "scale=640:360", "-r", "25", "-c:v", "libx264", "-preset", "ultrafast", "-g", "50", "-bf", Integer.toString(bFrames),
+                "-pix_fmt", "yuv420p", "-t", "20", out.toString()).inheritIO().start();
+        assertThat(p.waitFor()).as("ffmpeg (scripts/test installs it)").isZero();
+        return out;
+    }
+
+    private static long[] play(Path file, String decode) throws Exception {
+        AtomicLong analysed = new AtomicLong();
+        try (VideoStream s = new VideoStream("cam", new VideoConnection(file.toString(), null, null, 1.0, null, false, false, null, decode),
+                Path.of("."), Clock.systemUTC(), ms -> { })) {
+            s.start((m, t) -> analysed.incrementAndGet());
+            assertThat(s.awaitEnd(Duration.ofSeconds(60))).isTrue();
+            return new long[] {analysed.get(), s.decoded(), s.skippedGopTails()};
+        }
+    }
+
+    @Test
+    void autoDecodingSkipsTheGopTailsTheAnalysisDoesNotNeed(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        // IP-only, as surveillance cameras send: 20 s at 1 analysed frame/s from 500 frames.
+        long[] ip = play(h264(dir, 0), "auto");
+        assertThat(ip[0]).isEqualTo(20);
+        assertThat(ip[2]).as("GOP tails skipped").isGreaterThanOrEqualTo(8);
+        assertThat(ip[1]).as("frames decoded").isBetween(240L, 300L);
+        // With B-frames the decoder holds frames back; skipping would lose the next GOP, so auto decodes all.
+        long[] bf = play(h264(dir, 2), "auto");
+        assertThat(bf[0]).isEqualTo(20);
+        assertThat(bf[2]).isZero();
+        assertThat(bf[1]).isEqualTo(500);
     }
 
     @Test
