@@ -129,7 +129,12 @@ public final class DetectTool {
                     counts.put(d.label(), counts.path(d.label()).asInt(0) + 1);
                 }
             }
+            var state = r.zoneStates().get(z.id());
+            counts.put("tracked", state.tracks());
+            counts.put("maxDwellSeconds", Math.round(state.maxDwellSeconds() * 10) / 10.0);
         }
+        ObjectNode lines = line.putObject("lines");
+        r.lineCrossings().forEach((id, c) -> lines.putObject(id).put("in", c[0]).put("out", c[1]));
         ArrayNode rules = line.putArray("rules");
         r.ruleStates().forEach(rules::add);
         ArrayNode fs = line.putArray("findings");

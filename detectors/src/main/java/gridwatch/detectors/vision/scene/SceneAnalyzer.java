@@ -9,6 +9,7 @@ import gridwatch.detectors.vision.snapshot.Annotator;
 import gridwatch.detectors.vision.snapshot.Region;
 import gridwatch.detectors.vision.track.IouTracker;
 import gridwatch.detectors.vision.track.Track;
+import gridwatch.detectors.vision.track.ZoneDwell;
 import gridwatch.detectors.vision.zone.CountingLine;
 import gridwatch.detectors.vision.zone.ImageZone;
 import org.bytedeco.opencv.opencv_core.Mat;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -32,7 +34,8 @@ public final class SceneAnalyzer implements AutoCloseable {
 
     /** What one analysed frame produced; {@code inferred} is false when the motion gate skipped the model. */
     public record Result(Instant at, boolean inferred, List<Detection> detections, List<Track> tracks,
-                         List<Finding> findings, List<String> ruleStates) {
+                         List<Finding> findings, List<String> ruleStates, Map<String, ZoneDwell.ZoneState> zoneStates,
+                         Map<String, int[]> lineCrossings) {
     }
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ISO_INSTANT;
@@ -45,6 +48,7 @@ public final class SceneAnalyzer implements AutoCloseable {
     private final List<ImageZone> zones;
     private final List<CountingLine> lines;
     private final Annotator annotator;
+    private final ZoneDwell dwell;
     /** A fresh snapshot at most this often while an incident goes on; starts and ends always get their own. */
     private static final Duration SNAPSHOT_EVERY = Duration.ofSeconds(1);
 
@@ -66,6 +70,7 @@ public final class SceneAnalyzer implements AutoCloseable {
         this.zones = List.copyOf(zones);
         this.lines = List.copyOf(lines);
         this.annotator = annotator;
+        this.dwell = new ZoneDwell(zones, lines);
     }
 
     public Result analyse(Mat frame, Instant at) {
@@ -77,6 +82,7 @@ public final class SceneAnalyzer implements AutoCloseable {
         }
         List<Track> tracks = tracker.update(last, at);
         SceneFrame scene = new SceneFrame(deviceId, at, frame.cols(), frame.rows(), tracks, frame);
+        Map<String, ZoneDwell.ZoneState> zoneStates = dwell.update(tracks, at, frame.cols(), frame.rows());
         List<Finding> found = new ArrayList<>();
         List<String> states = new ArrayList<>();
         for (SceneRule r : rules) {
@@ -113,7 +119,7 @@ public final class SceneAnalyzer implements AutoCloseable {
             }
             found = withSnapshot;
         }
-        return new Result(at, infer, last, tracks, found, states);
+        return new Result(at, infer, last, tracks, found, states, zoneStates, dwell.crossings());
     }
 
     /** OpenCV's Hershey fonts draw ASCII only. */

@@ -89,4 +89,23 @@ class GeometryTest {
         // A weak detection on its own never starts a track.
         assertThat(t.update(List.of(new Detection(0, "person", 0.3f, new Box(600, 100, 640, 200))), t0.plusSeconds(2))).isEmpty();
     }
+
+    @Test
+    void dwellCountsFromEntryAndLinesCountCrossingsByDirection() {
+        ImageZone z = new ImageZone("z", "g", SQUARE, List.of(), null);
+        CountingLine exit = new CountingLine("exit", "g", 0.1, 0.8, 0.9, 0.8);
+        gridwatch.detectors.vision.track.ZoneDwell dwell = new gridwatch.detectors.vision.track.ZoneDwell(List.of(z), List.of(exit));
+        IouTracker t = new IouTracker(IouTracker.Settings.defaults());
+        Instant t0 = Instant.parse("2026-11-20T02:00:00Z");
+        var s0 = dwell.update(t.update(List.of(new Detection(0, "person", 0.8f, new Box(480, 100, 520, 200))), t0), t0, 1000, 1000);
+        assertThat(s0.get("z").tracks()).isZero(); // feet at y 0.20: above the zone
+        var s1 = dwell.update(t.update(List.of(new Detection(0, "person", 0.8f, new Box(480, 300, 520, 400))), t0.plusSeconds(1)), t0.plusSeconds(1), 1000, 1000);
+        var s2 = dwell.update(t.update(List.of(new Detection(0, "person", 0.8f, new Box(482, 320, 522, 420))), t0.plusSeconds(5)), t0.plusSeconds(5), 1000, 1000);
+        assertThat(s1.get("z").tracks()).isEqualTo(1);
+        assertThat(s2.get("z").maxDwellSeconds()).isEqualTo(4.0);
+        // Down across the exit line (the site above it): one out.
+        dwell.update(t.update(List.of(new Detection(0, "person", 0.8f, new Box(482, 400, 522, 780))), t0.plusSeconds(6)), t0.plusSeconds(6), 1000, 1000);
+        dwell.update(t.update(List.of(new Detection(0, "person", 0.8f, new Box(482, 450, 522, 850))), t0.plusSeconds(7)), t0.plusSeconds(7), 1000, 1000);
+        assertThat(dwell.crossings().get("exit")).containsExactly(0, 1);
+    }
 }
