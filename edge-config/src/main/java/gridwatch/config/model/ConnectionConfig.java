@@ -11,7 +11,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = ModbusConnection.class, name = "modbus-tcp"),
     @JsonSubTypes.Type(value = MqttJsonConnection.class, name = "mqtt-json"),
     @JsonSubTypes.Type(value = OpcUaConnection.class, name = "opcua"),
-    @JsonSubTypes.Type(value = VideoConnection.class, name = "video")
+    @JsonSubTypes.Type(value = VideoConnection.class, name = "video"),
+    @JsonSubTypes.Type(value = Sl651Connection.class, name = "sl651")
 })
-public sealed interface ConnectionConfig permits ReplayConnection, Hj212Connection, ModbusConnection, MqttJsonConnection, OpcUaConnection, VideoConnection {
+public sealed interface ConnectionConfig permits ReplayConnection, Hj212Connection, ModbusConnection, MqttJsonConnection, OpcUaConnection, VideoConnection, Sl651Connection {
 }

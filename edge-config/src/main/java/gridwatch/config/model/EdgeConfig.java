@@ -27,7 +27,7 @@ public record EdgeConfig(
         site = site == null ? new SiteConfig(null, null, null) : site;
         outbox = outbox == null ? new OutboxConfig(null, null, null) : outbox;
         http = http == null ? new HttpConfig(null, null) : http;
-        ingest = ingest == null ? new IngestConfig(null) : ingest;
+        ingest = ingest == null ? new IngestConfig(null, null) : ingest;
         profiles = profiles == null ? new ProfilesConfig(null) : profiles;
         zones = zones == null ? List.of() : List.copyOf(zones);
         devices = List.copyOf(devices);

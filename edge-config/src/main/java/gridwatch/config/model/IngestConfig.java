@@ -1,5 +1,5 @@
 package gridwatch.config.model;
 
 /** Servers the gateway runs for devices that connect to it. */
-public record IngestConfig(Hj212ServerConfig hj212) {
+public record IngestConfig(Hj212ServerConfig hj212, Sl651ServerConfig sl651) {
 }

@@ -49,7 +49,8 @@ final class DemoCommand implements Callable<Integer> {
         }
         Hj212ServerConfig h = cfg.ingest().hj212();
         if (h != null && !LoopbackPorts.isFree(h.port())) {
-            cfg = cfg.withIngest(new IngestConfig(new Hj212ServerConfig(h.bind(), 0, h.maxDataBytes(), h.idleSeconds(), h.acceptModbusCrc())));
+            cfg = cfg.withIngest(new IngestConfig(new Hj212ServerConfig(h.bind(), 0, h.maxDataBytes(), h.idleSeconds(), h.acceptModbusCrc()),
+                    cfg.ingest().sl651()));
         }
         String home = System.getenv("GRIDWATCH_HOME");
         DemoCamera.Found camera = DemoCamera.add(cfg, home != null ? Path.of(home) : Path.of("."));

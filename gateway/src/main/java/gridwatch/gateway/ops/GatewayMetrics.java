@@ -95,6 +95,15 @@ public final class GatewayMetrics {
         registry.counter("gridwatch.hj212.rejected", "reason", reason).increment();
     }
 
+    public void protocolRejected(String protocol, String reason) {
+        registry.counter("gridwatch." + protocol + ".rejected", "reason", reason).increment();
+    }
+
+    public double protocolRejectedCount(String protocol, String reason) {
+        var c = registry.find("gridwatch." + protocol + ".rejected").tag("reason", reason).counter();
+        return c == null ? 0 : c.count();
+    }
+
     public void hj212Lenient() {
         registry.counter("gridwatch.hj212.rejected", "reason", "lenient_crc_accepted").increment();
     }

@@ -8,6 +8,7 @@ import gridwatch.config.model.EdgeConfig;
 import gridwatch.config.model.Hj212Connection;
 import gridwatch.config.model.ModbusConnection;
 import gridwatch.config.model.OpcUaConnection;
+import gridwatch.config.model.Sl651Connection;
 import gridwatch.gateway.ingest.modbus.ModbusPoller;
 import gridwatch.config.model.ReplayConnection;
 import gridwatch.config.yaml.YamlDocument;
@@ -52,6 +53,14 @@ final class DeviceCheck implements ConfigCheck {
             }
             if (d.connection() instanceof OpcUaConnection && p.deviceResources().stream().noneMatch(r -> r.attributes().containsKey("opcua"))) {
                 errors.add(doc.errorAt(at + "/profile", "profile " + p.name() + " maps no OPC UA node ids (use e.g. radar-water-level)"));
+            }
+            if (d.connection() instanceof Sl651Connection c) {
+                if (!mns.add("sl651:" + c.station())) {
+                    errors.add(doc.errorAt(at + "/connection/station", "another device already has station address " + c.station()));
+                }
+                if (p.deviceResources().stream().noneMatch(r -> r.attributes().containsKey("sl651"))) {
+                    errors.add(doc.errorAt(at + "/profile", "profile " + p.name() + " maps no SL 651 elements (use e.g. radar-water-level)"));
+                }
             }
             if (d.connection() instanceof Hj212Connection h) {
                 if (!mns.add(h.mn())) {

@@ -10,6 +10,8 @@ import gridwatch.config.model.ModbusConnection;
 import gridwatch.config.model.MqttJsonConnection;
 import gridwatch.config.model.OpcUaConnection;
 import gridwatch.config.model.VideoConnection;
+import gridwatch.config.model.Sl651Connection;
+import gridwatch.config.model.Sl651ServerConfig;
 import gridwatch.config.model.ReplayConnection;
 import gridwatch.gateway.alert.Alert;
 import gridwatch.gateway.alert.AlertFactory;
@@ -25,6 +27,8 @@ import gridwatch.gateway.ingest.modbus.ModbusPoller;
 import gridwatch.gateway.ingest.mqttjson.MqttJsonSource;
 import gridwatch.gateway.ingest.opcua.OpcUaSource;
 import gridwatch.gateway.vision.VisionFactory;
+import gridwatch.gateway.ingest.sl651.Sl651Server;
+import gridwatch.gateway.ingest.sl651.Sl651Station;
 import gridwatch.gateway.ingest.replay.ReplaySource;
 import gridwatch.gateway.ingest.replay.ReplayTrace;
 import gridwatch.gateway.ops.GatewayMetrics;
@@ -84,6 +88,7 @@ public final class Gateway implements AutoCloseable {
     private final StalenessWatcher staleness;
     private final InfluxWriter timeseries;
     private final VisionFactory vision;
+    private final Sl651Server sl651;
 
     private Gateway(Path configFile, EdgeConfig initial, Consumer<Alert> onStored) throws ConfigException, IOException, InterruptedException {
         Clock clock = Clock.systemUTC();
@@ -116,6 +121,7 @@ public final class Gateway implements AutoCloseable {
 
         vision = new VisionFactory(initial, paths.baseDir(), clock);
         Map<String, Hj212Station> stations = new HashMap<>();
+        Map<String, Sl651Station> hydroStations = new HashMap<>();
         for (DeviceConfig d : initial.devices()) {
             var profile = profiles.find(d.profile()).orElseThrow();
             switch (d.connection()) {
@@ -124,12 +130,16 @@ public final class Gateway implements AutoCloseable {
                 case ModbusConnection m -> sources.add(new ModbusPoller(d.id(), m, profile, clock));
                 case MqttJsonConnection j -> sources.add(new MqttJsonSource(d.id(), j, profile, clock));
                 case OpcUaConnection o -> sources.add(new OpcUaSource(d.id(), o, profile, clock));
+                case Sl651Connection c -> hydroStations.put(c.station(), new Sl651Station(d.id(), c.station(), c.password(), profile));
                 case VideoConnection v -> sources.add(vision.camera(d, v, millis -> activity.record(d.id(), millis)));
             }
         }
         hj212 = stations.isEmpty() && initial.ingest().hj212() == null ? null
                 : new Hj212Server(initial.ingest().hj212() != null ? initial.ingest().hj212() : Hj212ServerConfig.defaults(),
                         stations, initial.site().zoneId(), pipeline, metrics, clock);
+        sl651 = hydroStations.isEmpty() && initial.ingest().sl651() == null ? null
+                : new Sl651Server(initial.ingest().sl651() != null ? initial.ingest().sl651() : Sl651ServerConfig.defaults(),
+                        hydroStations, initial.site().zoneId(), pipeline, metrics, clock);
         staleness = new StalenessWatcher(initial, activity, pipeline::finding, clock);
         health = new HealthAssembler(uplink::state, outbox::stats, config::get, activity, sources, timeseries, clock);
         http = new OpsHttpServer(initial.http().bind(), initial.http().port(), new OpsHandler(health, metrics, recent));
@@ -196,6 +206,10 @@ public final class Gateway implements AutoCloseable {
     }
 
     /** The time-series writer, when one is configured. */
+    public Optional<Sl651Server> sl651() {
+        return Optional.ofNullable(sl651);
+    }
+
     public Optional<InfluxWriter> timeseries() {
         return Optional.ofNullable(timeseries);
     }
@@ -214,6 +228,9 @@ public final class Gateway implements AutoCloseable {
         staleness.close();
         sources.forEach(Source::close);
         vision.close();
+        if (sl651 != null) {
+            sl651.close();
+        }
         if (hj212 != null) {
             hj212.close();
         }
