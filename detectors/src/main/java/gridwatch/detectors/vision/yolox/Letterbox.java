@@ -1,11 +1,14 @@
 package gridwatch.detectors.vision.yolox;
 
+import org.bytedeco.javacpp.FloatPointer;
+import org.bytedeco.opencv.global.opencv_dnn;
 import org.bytedeco.opencv.global.opencv_imgproc;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Rect;
 import org.bytedeco.opencv.opencv_core.Scalar;
 import org.bytedeco.opencv.opencv_core.Size;
 
+import static org.bytedeco.opencv.global.opencv_core.CV_32F;
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
 
 /**
@@ -20,13 +23,14 @@ public final class Letterbox implements AutoCloseable {
     private final Scalar fill = new Scalar(114, 114, 114, 0);
     private final Mat resized = new Mat();
     private final Mat bgr = new Mat();
-    private final byte[] hwc;
+    private final Mat blob = new Mat();
+    private final Size noResize = new Size();
+    private final Scalar zero = new Scalar(0, 0, 0, 0);
     private final float[] chw;
 
     public Letterbox(int size) {
         this.size = size;
         this.canvas = new Mat(size, size, CV_8UC3, fill);
-        this.hwc = new byte[size * size * 3];
         this.chw = new float[size * size * 3];
     }
 
@@ -41,12 +45,10 @@ public final class Letterbox implements AutoCloseable {
             opencv_imgproc.resize(src, resized, target, 0, 0, opencv_imgproc.INTER_LINEAR);
             resized.copyTo(roi);
         }
-        canvas.data().get(hwc); // the canvas is one continuous block
-        int plane = size * size;
-        for (int p = 0, i = 0; p < plane; p++, i += 3) {
-            chw[p] = hwc[i] & 0xFF;
-            chw[plane + p] = hwc[i + 1] & 0xFF;
-            chw[2 * plane + p] = hwc[i + 2] & 0xFF;
+        // HWC bytes → NCHW float in OpenCV's vectorised code: no scaling, no mean, no channel swap.
+        opencv_dnn.blobFromImage(canvas, blob, 1.0, noResize, zero, false, false, CV_32F);
+        try (FloatPointer data = new FloatPointer(blob.data())) {
+            data.get(chw);
         }
         return chw;
     }
@@ -67,6 +69,9 @@ public final class Letterbox implements AutoCloseable {
     public void close() {
         canvas.close();
         fill.close();
+        blob.close();
+        noResize.close();
+        zero.close();
         resized.close();
         bgr.close();
     }
