@@ -55,6 +55,26 @@ final class DecoderSkip {
         }
     }
 
+    /**
+     * Frames nothing refers to (most B-frames) are not decoded at all. For analysis at a few
+     * frames per second this loses nothing: the frame taken is the next decoded one, 40–80 ms later.
+     */
+    static boolean skipNonReference(FFmpegFrameGrabber g) {
+        if (VIDEO_CONTEXT == null) {
+            return false;
+        }
+        try {
+            AVCodecContext c = (AVCodecContext) VIDEO_CONTEXT.get(g);
+            if (c == null) {
+                return false;
+            }
+            c.skip_frame(avcodec.AVDISCARD_NONREF);
+            return true;
+        } catch (IllegalAccessException e) {
+            return false;
+        }
+    }
+
     /** @return whether the decoder now does as asked */
     static boolean keyframesOnly(FFmpegFrameGrabber g, boolean on) {
         if (VIDEO_CONTEXT == null) {

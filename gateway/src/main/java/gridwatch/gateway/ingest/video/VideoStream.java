@@ -135,7 +135,8 @@ public final class VideoStream implements AutoCloseable {
             }
             Instant opened = clock.instant();
             boolean keyframesOnly = "keyframes".equals(conn.decode());
-            boolean skipTails = "auto".equals(conn.decode()) && DecoderSkip.available() && !DecoderSkip.reordersFrames(g);
+            boolean reorders = DecoderSkip.reordersFrames(g);
+            boolean skipTails = "auto".equals(conn.decode()) && DecoderSkip.available() && !reorders;
             boolean skipToKey = false;
             long skipUntil = 0;
             long lastKeyTs = Long.MIN_VALUE;
@@ -143,6 +144,11 @@ public final class VideoStream implements AutoCloseable {
             long intervalMicros = (long) (1_000_000 / conn.analysisFps());
             double fps = g.getFrameRate() > 0 && g.getFrameRate() < 1000 ? g.getFrameRate() : 25;
             long frameMicros = (long) (1_000_000 / fps);
+            if ("auto".equals(conn.decode()) && reorders && frameMicros * 2 < intervalMicros) {
+                // B-frame streams cannot skip GOP tails (see DecoderSkip), but their non-reference
+                // frames can go undecoded when the analysis takes far fewer frames than the stream has.
+                DecoderSkip.skipNonReference(g);
+            }
             long nextDue = Long.MIN_VALUE;
             long firstTs = Long.MIN_VALUE;
             long lastTs = Long.MIN_VALUE;

@@ -90,11 +90,12 @@ class VideoStreamTest {
         assertThat(ip[0]).isEqualTo(20);
         assertThat(ip[2]).as("GOP tails skipped").isGreaterThanOrEqualTo(8);
         assertThat(ip[1]).as("frames decoded").isBetween(240L, 300L);
-        // With B-frames the decoder holds frames back; skipping would lose the next GOP, so auto decodes all.
+        // With B-frames the decoder holds frames back: skipping GOP tails would lose the next GOP, so
+        // auto only leaves the non-reference frames undecoded, and still analyses one frame a second.
         long[] bf = play(h264(dir, 2), "auto");
         assertThat(bf[0]).isEqualTo(20);
         assertThat(bf[2]).isZero();
-        assertThat(bf[1]).isEqualTo(500);
+        assertThat(bf[1]).isBetween(200L, 450L);
     }
 
     @Test
