@@ -1,12 +1,13 @@
 package gridwatch.detectors.vision.yolox;
 
-import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.opencv.global.opencv_dnn;
 import org.bytedeco.opencv.global.opencv_imgproc;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Rect;
 import org.bytedeco.opencv.opencv_core.Scalar;
 import org.bytedeco.opencv.opencv_core.Size;
+
+import java.nio.FloatBuffer;
 
 import static org.bytedeco.opencv.global.opencv_core.CV_32F;
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
@@ -24,33 +25,48 @@ public final class Letterbox implements AutoCloseable {
     private final Mat resized = new Mat();
     private final Mat bgr = new Mat();
     private final Mat blob = new Mat();
+    private Size target;
+    private Rect area;
+    private Mat roi;
+    private int lastW = -1;
+    private int lastH = -1;
+    private FloatBuffer input;
     private final Size noResize = new Size();
     private final Scalar zero = new Scalar(0, 0, 0, 0);
-    private final float[] chw;
 
     public Letterbox(int size) {
         this.size = size;
         this.canvas = new Mat(size, size, CV_8UC3, fill);
-        this.chw = new float[size * size * 3];
     }
 
-    /** Fills and returns the CHW buffer for {@code image} (BGR, grey or BGRA); {@link #ratio} says the scale used. */
-    public float[] apply(Mat image) {
+    /**
+     * The NCHW float input for {@code image} (BGR, grey or BGRA), as a direct buffer over native
+     * memory that ONNX Runtime reads without a copy; valid until the next call. {@link #ratio}
+     * says the scale used.
+     */
+    public FloatBuffer apply(Mat image) {
         Mat src = toBgr(image);
         float r = ratio(src.cols(), src.rows());
         int w = Math.max(1, (int) (src.cols() * r));
         int h = Math.max(1, (int) (src.rows() * r));
-        canvas.put(fill);
-        try (Size target = new Size(w, h); Rect area = new Rect(0, 0, w, h); Mat roi = new Mat(canvas, area)) {
-            opencv_imgproc.resize(src, resized, target, 0, 0, opencv_imgproc.INTER_LINEAR);
-            resized.copyTo(roi);
+        if (w != lastW || h != lastH) {
+            // A camera's frame size rarely changes: the native target size and canvas view are kept.
+            closeView();
+            target = new Size(w, h);
+            area = new Rect(0, 0, w, h);
+            roi = new Mat(canvas, area);
+            lastW = w;
+            lastH = h;
+            canvas.put(fill);
         }
+        opencv_imgproc.resize(src, resized, target, 0, 0, opencv_imgproc.INTER_LINEAR);
+        resized.copyTo(roi); // the padding outside roi is never written, so it stays 114
         // HWC bytes → NCHW float in OpenCV's vectorised code: no scaling, no mean, no channel swap.
         opencv_dnn.blobFromImage(canvas, blob, 1.0, noResize, zero, false, false, CV_32F);
-        try (FloatPointer data = new FloatPointer(blob.data())) {
-            data.get(chw);
+        if (input == null) {
+            input = blob.createBuffer();
         }
-        return chw;
+        return input;
     }
 
     public float ratio(int width, int height) {
@@ -65,8 +81,17 @@ public final class Letterbox implements AutoCloseable {
         return bgr;
     }
 
+    private void closeView() {
+        if (roi != null) {
+            roi.close();
+            area.close();
+            target.close();
+        }
+    }
+
     @Override
     public void close() {
+        closeView();
         canvas.close();
         fill.close();
         blob.close();

@@ -62,16 +62,16 @@ public final class YoloxDetector implements ObjectDetector {
 
     @Override
     public List<Detection> detect(Mat image) {
-        float[] chw = letterbox.apply(image);
+        FloatBuffer chw = letterbox.apply(image);
         float ratio = letterbox.ratio(image.cols(), image.rows());
         float[] out = infer(chw);
         return Nms.classAware(decoder.decode(out, ratio, image.cols(), image.rows(), spec.minScore()), spec.nmsIou(), 300);
     }
 
     /** The model alone on an already preprocessed CHW input (the benchmark's baseline). The array is reused by the next call. */
-    public float[] infer(float[] chw) {
+    public float[] infer(FloatBuffer chw) {
         try (NDManager m = model.getNDManager().newSubManager()) {
-            NDArray input = m.create(FloatBuffer.wrap(chw), new Shape(1, 3, spec.inputSize(), spec.inputSize()));
+            NDArray input = m.create(chw.rewind(), new Shape(1, 3, spec.inputSize(), spec.inputSize()));
             NDArray out = predictor.predict(new NDList(input)).singletonOrThrow();
             // Read into a reused array: a fresh 1.2 MB array per frame is garbage at 100 frames/s.
             int n = Math.toIntExact(out.size());
