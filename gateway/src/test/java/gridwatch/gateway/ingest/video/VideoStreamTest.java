@@ -99,6 +99,34 @@ class VideoStreamTest {
     }
 
     @Test
+    void skippingDeblockingAndNonReferenceFramesDoesNotChangeWhatTheDetectorSees(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path out = dir.resolve("cam1080.mp4");
+        Process p = new ProcessBuilder("ffmpeg", "-loglevel", "error", "-y", "-i", SharedData.path("testdata/video/vtest.avi").toString(),
+                "-vf", "scale=1920:1080", "-r", "25", "-c:v", "libx264", "-preset", "veryfast", "-g", "50", "-bf", "2",
+                "-pix_fmt", "yuv420p", "-t", "12", out.toString()).inheritIO().start();
+        assertThat(p.waitFor()).isZero();
+        try (var detector = new gridwatch.detectors.vision.yolox.YoloxDetector(gridwatch.detectors.vision.ModelSpec.yoloxNano(
+                SharedData.path("models/yolox_nano.onnx"), SharedData.YOLOX_NANO_SHA256))) {
+            long full = people(detector, out, "all");
+            long fast = people(detector, out, "auto");
+            System.out.printf("people detected over the analysed frames: decode all %d, auto %d%n", full, fast);
+            // The same people, frame for frame (the frames differ by at most 80 ms).
+            assertThat(full).isPositive();
+            assertThat((double) fast).isBetween(full * 0.9, full * 1.1);
+        }
+    }
+
+    private static long people(gridwatch.detectors.vision.ObjectDetector detector, Path file, String decode) throws Exception {
+        AtomicLong found = new AtomicLong();
+        try (VideoStream s = new VideoStream("cam", new VideoConnection(file.toString(), null, null, 1.0, null, false, false, null, decode),
+                Path.of("."), Clock.systemUTC(), ms -> { })) {
+            s.start((m, t) -> found.addAndGet(detector.detect(m).stream().filter(d -> d.label().equals("person")).count()));
+            assertThat(s.awaitEnd(Duration.ofSeconds(60))).isTrue();
+        }
+        return found.get();
+    }
+
+    @Test
     void anMjpegCameraThatDiesIsReconnectedWhenItReturns() throws Exception {
         int port = LoopbackPorts.free();
         AtomicLong analysed = new AtomicLong();
