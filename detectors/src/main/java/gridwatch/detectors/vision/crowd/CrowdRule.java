@@ -3,8 +3,7 @@ package gridwatch.detectors.vision.crowd;
 import gridwatch.detectors.core.Finding;
 import gridwatch.detectors.core.Measurement;
 import gridwatch.detectors.vision.scene.SceneFrame;
-import gridwatch.detectors.vision.scene.SceneRule;
-import gridwatch.detectors.vision.zone.ImageZone;
+import gridwatch.detectors.vision.scene.ZoneRule;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -16,9 +15,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** See {@link CrowdSpec}. People are confirmed person tracks standing in the zone. */
-public final class CrowdRule implements SceneRule {
+public final class CrowdRule extends ZoneRule<CrowdSpec> {
 
-    private final CrowdSpec spec;
     private final Deque<Integer> recent = new ArrayDeque<>();
     private Instant overSince;
     private Instant underSince;
@@ -28,18 +26,10 @@ public final class CrowdRule implements SceneRule {
     private int count;
 
     public CrowdRule(CrowdSpec spec) {
-        this.spec = spec;
+        super(spec);
     }
 
-    @Override
-    public String ruleId() {
-        return spec.ruleId();
-    }
 
-    @Override
-    public ImageZone zone() {
-        return spec.zone();
-    }
 
     @Override
     public Optional<Finding> evaluate(SceneFrame f) {

@@ -1,5 +1,7 @@
 package gridwatch.detectors.vision.crowd;
 
+import gridwatch.detectors.vision.scene.ZoneRuleSpec;
+
 import gridwatch.detectors.core.Severity;
 import gridwatch.detectors.vision.zone.ImageZone;
 
@@ -11,5 +13,5 @@ import gridwatch.detectors.vision.zone.ImageZone;
  * nor ends an alert.
  */
 public record CrowdSpec(String ruleId, String alertType, ImageZone zone, int minPeople, Double minDensityPerM2,
-                        double minSeconds, double clearSeconds, int smoothFrames, float minScore, Severity severity) {
+                        double minSeconds, double clearSeconds, int smoothFrames, float minScore, Severity severity) implements ZoneRuleSpec {
 }

@@ -4,10 +4,9 @@ import gridwatch.detectors.core.Finding;
 import gridwatch.detectors.core.Measurement;
 import gridwatch.detectors.vision.Box;
 import gridwatch.detectors.vision.scene.SceneFrame;
-import gridwatch.detectors.vision.scene.SceneRule;
+import gridwatch.detectors.vision.scene.ZoneRule;
 import gridwatch.detectors.vision.snapshot.Region;
 import gridwatch.detectors.vision.track.Track;
-import gridwatch.detectors.vision.zone.ImageZone;
 import gridwatch.detectors.vision.zone.NormalizedPolygon;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.opencv.global.opencv_core;
@@ -35,13 +34,12 @@ import java.util.Optional;
  * changed pixels, so a scene that changed for good (a new kiosk) is eventually accepted — after
  * many hours, far longer than any persistence an operator would set.
  */
-public final class GarbagePileRule implements SceneRule {
+public final class GarbagePileRule extends ZoneRule<GarbagePileSpec> {
 
     static final int WIDTH = 320;
     private static final double LEARN = 0.02;
     private static final double CREEP = LEARN / 200;
 
-    private final GarbagePileSpec spec;
     private final Mat small = new Mat();
     private final Mat smallF = new Mat();
     private float[] background;
@@ -59,18 +57,10 @@ public final class GarbagePileRule implements SceneRule {
     private Box region;
 
     public GarbagePileRule(GarbagePileSpec spec) {
-        this.spec = spec;
+        super(spec);
     }
 
-    @Override
-    public String ruleId() {
-        return spec.ruleId();
-    }
 
-    @Override
-    public ImageZone zone() {
-        return spec.zone();
-    }
 
     @Override
     public Optional<Finding> evaluate(SceneFrame f) {

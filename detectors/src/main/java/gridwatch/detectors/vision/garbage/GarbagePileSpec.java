@@ -1,5 +1,7 @@
 package gridwatch.detectors.vision.garbage;
 
+import gridwatch.detectors.vision.scene.ZoneRuleSpec;
+
 import gridwatch.detectors.core.Severity;
 import gridwatch.detectors.vision.zone.ImageZone;
 
@@ -15,5 +17,5 @@ import java.util.Set;
  */
 public record GarbagePileSpec(String ruleId, String alertType, ImageZone zone, double learnSeconds, double diffThreshold,
                               double minAreaShare, double persistSeconds, double clearSeconds, Set<String> garbageLabels,
-                              Severity severity) {
+                              Severity severity) implements ZoneRuleSpec {
 }

@@ -3,8 +3,7 @@ package gridwatch.detectors.vision.post;
 import gridwatch.detectors.core.Finding;
 import gridwatch.detectors.core.Measurement;
 import gridwatch.detectors.vision.scene.SceneFrame;
-import gridwatch.detectors.vision.scene.SceneRule;
-import gridwatch.detectors.vision.zone.ImageZone;
+import gridwatch.detectors.vision.scene.ZoneRule;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -17,26 +16,17 @@ import java.util.Optional;
  * or not: a guard standing still behind a desk is easy to half-miss, and a false "absent" costs
  * more than a late one. Ends when someone is back or the duty window closes.
  */
-public final class KeyPostRule implements SceneRule {
+public final class KeyPostRule extends ZoneRule<KeyPostSpec> {
 
-    private final KeyPostSpec spec;
     private Instant lastPresent;
     private boolean active;
     private int present;
 
     public KeyPostRule(KeyPostSpec spec) {
-        this.spec = spec;
+        super(spec);
     }
 
-    @Override
-    public String ruleId() {
-        return spec.ruleId();
-    }
 
-    @Override
-    public ImageZone zone() {
-        return spec.zone();
-    }
 
     @Override
     public Optional<Finding> evaluate(SceneFrame f) {

@@ -1,5 +1,7 @@
 package gridwatch.detectors.vision.post;
 
+import gridwatch.detectors.vision.scene.ZoneRuleSpec;
+
 import gridwatch.detectors.core.Severity;
 import gridwatch.detectors.vision.zone.ImageZone;
 
@@ -13,7 +15,7 @@ import java.time.ZoneId;
  * midnight, e.g. 22:00–06:00, is allowed).
  */
 public record KeyPostSpec(String ruleId, String alertType, ImageZone zone, LocalTime from, LocalTime to, ZoneId siteZone,
-                          double maxAbsentSeconds, float minScore, Severity severity) {
+                          double maxAbsentSeconds, float minScore, Severity severity) implements ZoneRuleSpec {
 
     public boolean onDuty(Instant at) {
         LocalTime t = at.atZone(siteZone).toLocalTime();
