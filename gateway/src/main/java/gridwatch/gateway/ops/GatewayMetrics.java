@@ -72,6 +72,8 @@ public final class GatewayMetrics {
                 .description("Less severe alerts evicted because the outbox was full").register(registry);
         Gauge.builder("gridwatch.outbox.dropped", () -> stats.get().dropped())
                 .description("Alerts refused because the outbox was full of alerts at least as severe").register(registry);
+        Gauge.builder("gridwatch.outbox.dead.letters", () -> stats.get().deadLetters())
+                .description("Alerts the broker refused too often, kept in the dead-letter table").register(registry);
         Gauge.builder("gridwatch.outbox.storage.failing", () -> stats.get().storageError() == null ? 0 : 1)
                 .description("1 while the disk refuses outbox writes (alerts wait in memory)").register(registry);
     }
