@@ -18,7 +18,7 @@ import java.time.Instant;
 
 /**
  * The MQTT 5 connection to the operations center. A supervisor thread connects, and reconnects
- * with backoff (1 s doubling to 30 s) for as long as the gateway runs, including when the broker
+ * with backoff (1 s doubling to 10 s, so delivery resumes within about 10 s of the broker's return) for as long as the gateway runs, including when the broker
  * is down at start-up. Each connection gets a new Paho client and a new {@link UplinkSession}:
  * the broker-side session is persistent (clean start off, session expiry from config, so what the
  * center sends while the box is away waits for it), but Paho's own in-flight state is never
@@ -32,6 +32,7 @@ import java.time.Instant;
 public final class MqttUplink implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(MqttUplink.class);
+    private static final long MAX_BACKOFF_MILLIS = 10_000;
     private static final String ALERT_CONTENT_TYPE = "application/cloudevents+json; charset=UTF-8";
 
     private final UplinkConfig cfg;
@@ -128,7 +129,7 @@ public final class MqttUplink implements AutoCloseable {
                 if (!sleepQuietly(backoff)) {
                     return;
                 }
-                backoff = Math.min(backoff * 2, 30_000);
+                backoff = Math.min(backoff * 2, MAX_BACKOFF_MILLIS);
             } catch (InterruptedException e) {
                 return;
             }
