@@ -83,6 +83,16 @@ public final class GatewayMetrics {
                 .description("1 while connected to the broker").register(registry);
     }
 
+    /** Redeliveries after a reconnect (the duplicates a center may see), broker refusals, refused alerts waiting to retry. */
+    public void watchPublisher(Supplier<Long> resent, Supplier<Long> refusals, Supplier<Integer> waitingForRetry) {
+        io.micrometer.core.instrument.FunctionCounter.builder("gridwatch.uplink.resent", resent, s -> s.get())
+                .description("Alerts sent again after a reconnect (at-least-once redelivery, same id)").register(registry);
+        io.micrometer.core.instrument.FunctionCounter.builder("gridwatch.uplink.refused", refusals, s -> s.get())
+                .description("PUBACKs with a failure reason code (the alert is retried, then dead-lettered)").register(registry);
+        Gauge.builder("gridwatch.uplink.retry.waiting", () -> waitingForRetry.get())
+                .description("Refused alerts waiting out their backoff").register(registry);
+    }
+
     public void watchSuppressed(Supplier<Long> suppressed) {
         Gauge.builder("gridwatch.alerts.suppressed", () -> suppressed.get())
                 .description("Findings held back by the cooldown after an incident ended").register(registry);
