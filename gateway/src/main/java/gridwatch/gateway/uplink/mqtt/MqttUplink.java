@@ -15,6 +15,9 @@ import org.slf4j.LoggerFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The MQTT 5 connection to the operations center. A supervisor thread connects, and reconnects
@@ -27,7 +30,12 @@ import java.time.Instant;
  * session's window; the last will publishes a retained {@code offline} status when the connection
  * dies without a goodbye.
  *
- * <p>Paho callbacks run on Paho's threads and only flip state and wake the supervisor.
+ * <p>Two-way: {@link #route} registers a topic filter for messages from the center before
+ * {@link #start()}; every connection subscribes to all of them again (a broker that lost its
+ * session, or a new one, still delivers), and what arrives is handed off Paho's thread to the
+ * {@link InboundRouter}'s own thread.
+ *
+ * <p>Paho callbacks run on Paho's threads and only flip state, wake the supervisor, or enqueue.
  */
 public final class MqttUplink implements AutoCloseable {
 
@@ -41,6 +49,7 @@ public final class MqttUplink implements AutoCloseable {
     private final String clientId;
     private final Object lock = new Object();
     private final Thread supervisor;
+    private final InboundRouter inbound = new InboundRouter();
     private volatile UplinkState state;
     private volatile boolean running = true;
     private volatile UplinkSession session;
@@ -57,7 +66,21 @@ public final class MqttUplink implements AutoCloseable {
     }
 
     public void start() {
+        inbound.start();
         supervisor.start();
+    }
+
+    /**
+     * Messages from the center on {@code topicFilter} go to {@code handler} (see {@link InboundHandler}
+     * for its thread). Call before {@link #start()}; the first matching route wins.
+     */
+    public void route(String topicFilter, int qos, InboundHandler handler) {
+        inbound.add(new InboundRouter.Route(topicFilter, qos, handler));
+    }
+
+    /** Messages received from the center, and of those: dropped on overflow, failed in a handler, matching no route. */
+    public long[] inboundCounts() {
+        return new long[] {inbound.received(), inbound.dropped(), inbound.failed(), inbound.unrouted()};
     }
 
     public Topics topics() {
@@ -146,6 +169,7 @@ public final class MqttUplink implements AutoCloseable {
             t.waitForCompletion(15_000);
             Integer serverMax = t.getResponseProperties() == null ? null : t.getResponseProperties().getReceiveMaximum();
             int window = Math.max(1, Math.min(cfg.maxInflight(), serverMax == null ? 65_535 : serverMax));
+            subscribeRoutes(client);
             UplinkSession s;
             synchronized (lock) {
                 s = new UplinkSession(++epoch, client, window);
@@ -164,6 +188,25 @@ public final class MqttUplink implements AutoCloseable {
         } catch (MqttException | RuntimeException | InterruptedException e) {
             closeQuietly(client);
             throw e;
+        }
+    }
+
+    /** Subscribes to every route on this connection; a refused subscription fails the connect and is retried. */
+    private void subscribeRoutes(MqttAsyncClient client) throws MqttException {
+        List<InboundRouter.Route> routes = inbound.routes();
+        if (routes.isEmpty()) {
+            return;
+        }
+        String[] filters = routes.stream().map(InboundRouter.Route::filter).toArray(String[]::new);
+        int[] qos = routes.stream().mapToInt(InboundRouter.Route::qos).toArray();
+        IMqttToken t = client.subscribe(filters, qos);
+        t.waitForCompletion(10_000);
+        int[] granted = t.getReasonCodes();
+        for (int i = 0; granted != null && i < granted.length; i++) {
+            if (granted[i] >= 0x80) {
+                throw new IllegalStateException("broker refused the subscription to " + filters[Math.min(i, filters.length - 1)]
+                        + ": " + PubackReasons.describe(granted[i]));
+            }
         }
     }
 
@@ -283,6 +326,7 @@ public final class MqttUplink implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         discard(s);
+        inbound.close();
     }
 
     /**
@@ -304,6 +348,17 @@ public final class MqttUplink implements AutoCloseable {
         @Override
         public void mqttErrorOccurred(MqttException e) {
             LOG.warn("uplink protocol error: {}", e.getMessage());
+        }
+
+        @Override
+        public void messageArrived(String topic, MqttMessage m) {
+            MqttProperties p = m.getProperties();
+            Map<String, String> user = new LinkedHashMap<>();
+            if (p != null && p.getUserProperties() != null) {
+                p.getUserProperties().forEach(u -> user.put(u.getKey(), u.getValue()));
+            }
+            inbound.offer(new InboundMessage(topic, m.getPayload().clone(), p == null ? null : p.getContentType(),
+                    p == null ? null : p.getResponseTopic(), p == null ? null : p.getCorrelationData(), Map.copyOf(user), clock.instant()));
         }
     }
 }
