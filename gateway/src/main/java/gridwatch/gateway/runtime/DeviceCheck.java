@@ -28,10 +28,9 @@ final class DeviceCheck implements ConfigCheck {
     @Override
     public List<ConfigError> check(YamlDocument doc, EdgeConfig config) {
         List<ConfigError> errors = new ArrayList<>();
-        ConfigPaths paths = ConfigPaths.of(doc.file());
         ProfileCatalog catalog;
         try {
-            catalog = new ProfileLoader().load(paths.profileDirs(config));
+            catalog = new ProfileLoader().load(config.profiles().directories());
         } catch (ConfigException e) {
             return e.errors();
         }
@@ -45,8 +44,8 @@ final class DeviceCheck implements ConfigCheck {
                         + catalog.all().stream().map(DeviceProfile::name).toList() + ")"));
                 continue;
             }
-            if (d.connection() instanceof ReplayConnection r && !Files.isReadable(paths.resolve(r.file()))) {
-                errors.add(doc.errorAt(at + "/connection/file", "trace file not found: " + paths.resolve(r.file())));
+            if (d.connection() instanceof ReplayConnection r && !Files.isReadable(r.file())) {
+                errors.add(doc.errorAt(at + "/connection/file", "trace file not found: " + r.file()));
             }
             if (d.connection() instanceof ModbusConnection && ModbusPoller.points(p).isEmpty()) {
                 errors.add(doc.errorAt(at + "/profile", "profile " + p.name() + " maps no Modbus holding or input registers"));
