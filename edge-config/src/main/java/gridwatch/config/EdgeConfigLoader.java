@@ -19,7 +19,8 @@ import java.util.List;
  * checks. Every error of a stage is reported together; a later stage runs only on a clean
  * earlier one (cross references on a half-valid tree would mostly repeat schema errors).
  * Every path in the result is absolute, resolved against the file's directory by
- * {@link ConfigPaths}.
+ * {@link ConfigPaths}; whether the files are there is {@link FileCheck}'s business, which the
+ * gateway adds (this loader alone also validates a box's file away from the box).
  */
 public final class EdgeConfigLoader {
 
