@@ -10,28 +10,34 @@ import gridwatch.config.model.ModbusConnection;
 import gridwatch.config.model.OpcUaConnection;
 import gridwatch.config.model.Sl651Connection;
 import gridwatch.gateway.ingest.modbus.ModbusPoller;
-import gridwatch.config.model.ReplayConnection;
 import gridwatch.config.yaml.YamlDocument;
 import gridwatch.profiles.DeviceProfile;
 import gridwatch.profiles.ProfileCatalog;
 import gridwatch.profiles.ProfileLoader;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.List;
 
-/** Checks what only the gateway knows: each device's profile exists and its connection can work. */
+/**
+ * Checks what only the gateway knows: each device's profile exists and its connection can work.
+ * Whether the files the config names are there is {@link gridwatch.config.FileCheck}'s job.
+ */
 final class DeviceCheck implements ConfigCheck {
 
     @Override
     public List<ConfigError> check(YamlDocument doc, EdgeConfig config) {
         List<ConfigError> errors = new ArrayList<>();
-        ConfigPaths paths = ConfigPaths.of(doc.file());
+        // A missing profile directory is reported, at its line, by FileCheck; load what is there,
+        // and do not blame a device for a profile that may be in the missing directory.
+        List<Path> dirs = config.profiles().directories().stream().filter(Files::isDirectory).toList();
+        boolean allDirs = dirs.size() == config.profiles().directories().size();
         ProfileCatalog catalog;
         try {
-            catalog = new ProfileLoader().load(paths.profileDirs(config));
+            catalog = new ProfileLoader().load(dirs);
         } catch (ConfigException e) {
             return e.errors();
         }
@@ -41,12 +47,12 @@ final class DeviceCheck implements ConfigCheck {
             String at = "/devices/" + i;
             DeviceProfile p = catalog.find(d.profile()).orElse(null);
             if (p == null) {
+                if (!allDirs) {
+                    continue;
+                }
                 errors.add(doc.errorAt(at + "/profile", "no device profile named '" + d.profile() + "' (built-in: "
                         + catalog.all().stream().map(DeviceProfile::name).toList() + ")"));
                 continue;
-            }
-            if (d.connection() instanceof ReplayConnection r && !Files.isReadable(paths.resolve(r.file()))) {
-                errors.add(doc.errorAt(at + "/connection/file", "trace file not found: " + paths.resolve(r.file())));
             }
             if (d.connection() instanceof ModbusConnection && ModbusPoller.points(p).isEmpty()) {
                 errors.add(doc.errorAt(at + "/profile", "profile " + p.name() + " maps no Modbus holding or input registers"));

@@ -2,6 +2,7 @@ package gridwatch.gateway.runtime;
 
 import com.github.f4b6a3.uuid.UuidCreator;
 import gridwatch.config.ConfigException;
+import gridwatch.config.ConfigPaths;
 import gridwatch.config.model.DeviceConfig;
 import gridwatch.config.model.EdgeConfig;
 import gridwatch.config.model.Hj212Connection;
@@ -94,9 +95,9 @@ public final class Gateway implements AutoCloseable {
         Clock clock = Clock.systemUTC();
         ConfigPaths paths = ConfigPaths.of(configFile.toString());
         config = new AtomicReference<>(initial);
-        ProfileCatalog profiles = new ProfileLoader().load(paths.profileDirs(initial));
+        ProfileCatalog profiles = new ProfileLoader().load(initial.profiles().directories());
 
-        outbox = new Outbox(paths.resolve(initial.outbox().directory()), initial.outbox().maxBytes(), initial.outbox().fsync());
+        outbox = new Outbox(initial.outbox().directory(), initial.outbox().maxBytes(), initial.outbox().fsync());
         metrics.watchOutbox(outbox::stats);
         uplink = new MqttUplink(initial.uplink(), initial.gateway().id(), clock);
         metrics.watchUplink(uplink::connected);
@@ -114,7 +115,7 @@ public final class Gateway implements AutoCloseable {
                 outbox, uplink.topics(), sinks, metrics, activity, clock);
         pipeline.onStored(onStored);
         var influx = initial.timeseries().influxdb();
-        timeseries = influx == null ? null : new InfluxWriter(influx, paths.resolve(influx.spoolDirectory()));
+        timeseries = influx == null ? null : new InfluxWriter(influx, influx.spoolDirectory());
         if (timeseries != null) {
             pipeline.store(timeseries);
             metrics.watchTimeSeries(timeseries::written, timeseries::dropped, timeseries::spoolBytes);
@@ -126,7 +127,7 @@ public final class Gateway implements AutoCloseable {
         for (DeviceConfig d : initial.devices()) {
             var profile = profiles.find(d.profile()).orElseThrow();
             switch (d.connection()) {
-                case ReplayConnection r -> sources.add(new ReplaySource(d.id(), ReplayTrace.read(paths.resolve(r.file())), r, profile, clock));
+                case ReplayConnection r -> sources.add(new ReplaySource(d.id(), ReplayTrace.read(r.file()), r, profile, clock));
                 case Hj212Connection h -> stations.put(h.mn(), new Hj212Station(d.id(), h.mn(), h.password(), profile));
                 case ModbusConnection m -> sources.add(new ModbusPoller(d.id(), m, profile, clock));
                 case MqttJsonConnection j -> sources.add(new MqttJsonSource(d.id(), j, profile, clock));
