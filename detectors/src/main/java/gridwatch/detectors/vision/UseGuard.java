@@ -7,32 +7,26 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 /**
  * Frees a native resource exactly once, and never while a call is using it: a model whose
  * camera's analysis thread may still be inside an inference when the box shuts down, or a
  * camera's rules while its last frame is still being evaluated.
  *
- * <p>Each use runs between {@link #enter()} and the returned {@link Use#close()}, in a
- * try-with-resources. {@link #close(Duration)} refuses new uses at once with a
+ * <p>Each use is a call of {@link #use}. {@link #close(Duration)} refuses new uses at once with a
  * {@link ClosedException}, waits up to its bound for the running ones to leave, and frees the
  * resource once the last one has left: on the closing thread when they leave in time; otherwise
  * on the thread of the last use, as it leaves. So a use that outlives the bound is never freed
  * under, and the resource is never left unfreed.
  *
- * <p>Thread-safe. {@link #enter()} and {@link Use#close()} only take a short lock and may be
- * called from any thread; {@link #close(Duration)} blocks up to its bound. Uses may nest (a
- * tiled detection enters the model once per tile inside the camera's own use of its chain).
+ * <p>Thread-safe. {@link #use} takes a short lock before and after its work and may be called
+ * from any thread; {@link #close(Duration)} blocks up to its bound. Uses may nest (a
+ * tiled detection uses the model once per tile within the camera's own use of its chain).
  */
 public final class UseGuard {
 
     private static final Logger LOG = LoggerFactory.getLogger(UseGuard.class);
-
-    /** One use: leave it exactly once, on the thread that entered. */
-    public interface Use extends AutoCloseable {
-        @Override
-        void close();
-    }
 
     private final String name;
     private final Runnable free;
@@ -52,8 +46,12 @@ public final class UseGuard {
         this.free = free;
     }
 
-    /** @throws ClosedException once {@link #close(Duration)} has been called */
-    public Use enter() {
+    /**
+     * Runs {@code work} as one use, on the calling thread.
+     *
+     * @throws ClosedException once {@link #close(Duration)} has been called (then {@code work} does not run)
+     */
+    public <T> T use(Supplier<T> work) {
         lock.lock();
         try {
             if (closing) {
@@ -63,17 +61,11 @@ public final class UseGuard {
         } finally {
             lock.unlock();
         }
-        return new Use() {
-            private boolean left;
-
-            @Override
-            public void close() {
-                if (!left) {
-                    left = true;
-                    leave();
-                }
-            }
-        };
+        try {
+            return work.get();
+        } finally {
+            leave();
+        }
     }
 
     private void leave() {

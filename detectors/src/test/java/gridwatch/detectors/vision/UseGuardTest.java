@@ -21,14 +21,15 @@ class UseGuardTest {
 
     /** A thread inside a use until {@code leave} opens. */
     private Thread holdUse(CountDownLatch inside, CountDownLatch leave) {
-        return Thread.ofPlatform().name("analysis").start(() -> {
-            try (UseGuard.Use use = guard.enter()) {
-                inside.countDown();
+        return Thread.ofPlatform().name("analysis").start(() -> guard.use(() -> {
+            inside.countDown();
+            try {
                 leave.await();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-        });
+            return null;
+        }));
     }
 
     private static void waitUntil(BooleanSupplier condition) throws InterruptedException {
@@ -70,7 +71,9 @@ class UseGuardTest {
 
         assertThat(guard.close(Duration.ofMillis(50))).as("freed by close()").isFalse();
         assertThat(freedOn).isEmpty();
-        assertThatThrownBy(guard::enter).isInstanceOf(ClosedException.class).hasMessage("model test.onnx is closed");
+        AtomicBoolean ran = new AtomicBoolean();
+        assertThatThrownBy(() -> guard.use(() -> ran.getAndSet(true))).isInstanceOf(ClosedException.class).hasMessage("model test.onnx is closed");
+        assertThat(ran).as("work run after close").isFalse();
 
         leave.countDown();
         analysis.join(TimeUnit.SECONDS.toMillis(30));
@@ -80,10 +83,8 @@ class UseGuardTest {
     }
 
     @Test
-    void anIdleGuardFreesAtOnceAndOnlyOnce() {
-        try (UseGuard.Use use = guard.enter()) {
-            use.close(); // leaving twice counts once
-        }
+    void nestedUsesOfAnIdleGuardEndAndItFreesAtOnceAndOnlyOnce() {
+        assertThat(guard.use(() -> guard.use(() -> "tile"))).isEqualTo("tile");
         assertThat(guard.close(Duration.ofSeconds(1))).isTrue();
         assertThat(guard.close(Duration.ofSeconds(1))).isTrue();
         assertThat(freedOn).containsExactly(Thread.currentThread().getName());

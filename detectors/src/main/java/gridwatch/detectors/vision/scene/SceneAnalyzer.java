@@ -94,9 +94,7 @@ public final class SceneAnalyzer implements AutoCloseable {
 
     /** @throws ClosedException after {@link #close()}, or when the shared model has been closed */
     public Result analyse(Mat frame, Instant at) {
-        try (UseGuard.Use use = guard.enter()) {
-            return analyseGuarded(frame, at);
-        }
+        return guard.use(() -> analyseGuarded(frame, at));
     }
 
     private Result analyseGuarded(Mat frame, Instant at) {

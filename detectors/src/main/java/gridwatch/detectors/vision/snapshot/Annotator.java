@@ -60,6 +60,7 @@ public final class Annotator {
         return jpeg(frame, zones, lines, tracks, List.of(), header);
     }
 
+    @SuppressWarnings("try") // the scope is never referenced: it frees what the body allocates
     public byte[] jpeg(Mat frame, List<ImageZone> zones, List<CountingLine> lines, List<Track> tracks, List<Region> regions,
                        List<String> header) {
         try (PointerScope scope = new PointerScope(); Mat canvas = new Mat()) {

@@ -84,12 +84,12 @@ public final class YoloxDetector implements ObjectDetector {
     /** @throws ClosedException after {@link #close()} */
     @Override
     public List<Detection> detect(Mat image) {
-        try (UseGuard.Use use = guard.enter()) {
+        return guard.use(() -> {
             FloatBuffer chw = letterbox.apply(image);
             float ratio = letterbox.ratio(image.cols(), image.rows());
             float[] out = infer(chw);
             return Nms.classAware(decoder.decode(out, ratio, image.cols(), image.rows(), spec.minScore()), spec.nmsIou(), 300);
-        }
+        });
     }
 
     /**
@@ -98,7 +98,11 @@ public final class YoloxDetector implements ObjectDetector {
      * @throws ClosedException after {@link #close()}
      */
     public float[] infer(FloatBuffer chw) {
-        try (UseGuard.Use use = guard.enter(); NDManager m = model.getNDManager().newSubManager()) {
+        return guard.use(() -> inferNow(chw));
+    }
+
+    private float[] inferNow(FloatBuffer chw) {
+        try (NDManager m = model.getNDManager().newSubManager()) {
             NDArray input = m.create(chw.rewind(), new Shape(1, 3, spec.inputSize(), spec.inputSize()));
             NDArray out = predictor.predict(new NDList(input)).singletonOrThrow();
             // Read into a reused array: a fresh 1.2 MB array per frame is garbage at 100 frames/s.
