@@ -1,13 +1,17 @@
 package gridwatch.gateway.ingest.mqttjson;
 
 import com.fasterxml.jackson.core.JsonPointer;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import gridwatch.config.model.MqttJsonConnection;
 import gridwatch.detectors.core.Quality;
+import gridwatch.gateway.ingest.NumberText;
 import gridwatch.gateway.ingest.ProfileReadings;
 import gridwatch.gateway.ingest.ReadingSink;
 import gridwatch.gateway.ingest.Source;
+import gridwatch.gateway.ingest.UnusableValues;
 import gridwatch.gateway.uplink.mqtt.MqttCallbackAdapter;
 import gridwatch.profiles.DeviceProfile;
 import gridwatch.profiles.DeviceResource;
@@ -26,13 +30,17 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 
 /**
  * Readings from JSON messages on an MQTT topic (an IoT platform, or a device that publishes
- * itself). Each profile resource with {@code mqttJson.jsonPath} is read from every message; the
- * observation time comes from {@code timePath} when configured. Paho reconnects on its own and
- * the subscription is renewed on every connect. A message that is not JSON, or lacks a value, is
- * counted and logged (at most once a minute) and never thrown back into Paho's thread.
+ * itself). Each profile resource with {@code mqttJson.jsonPath} is read from every message: a
+ * JSON number, the bare {@code NaN} and {@code Infinity} some publishers write, or a string
+ * holding a number; a value that is not a usable number is one BAD reading and the others in the
+ * message are unaffected. The observation time comes from {@code timePath} when configured. Paho
+ * reconnects on its own and the subscription is renewed on every connect. A message that is not
+ * JSON, or lacks every value, is counted and logged (at most once a minute); nothing is ever
+ * thrown back into Paho's thread, which would cost the connection.
  */
 public final class MqttJsonSource implements Source {
 
@@ -46,17 +54,24 @@ public final class MqttJsonSource implements Source {
     private final List<Point> points = new ArrayList<>();
     private final JsonPointer timePointer;
     private final Clock clock;
-    private final ObjectMapper json = new ObjectMapper();
+    private final ProfileReadings readings;
+    private final ObjectMapper json = JsonMapper.builder().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
     private MqttAsyncClient client;
     private volatile long messages;
     private volatile long malformed;
     private volatile long lastLog;
     private volatile String state = "connecting";
 
+    /** Unusable values are logged and shown in {@link #describe()}, not counted in a metric: the gateway passes its counter. */
     public MqttJsonSource(String deviceId, MqttJsonConnection conn, DeviceProfile profile, Clock clock) {
+        this(deviceId, conn, profile, clock, (device, reason) -> { });
+    }
+
+    public MqttJsonSource(String deviceId, MqttJsonConnection conn, DeviceProfile profile, Clock clock, UnusableValues.Counter unusable) {
         this.deviceId = deviceId;
         this.conn = conn;
         this.clock = clock;
+        this.readings = new ProfileReadings(new UnusableValues(unusable));
         for (DeviceResource r : profile.deviceResources()) {
             Map<String, Object> a = r.attributes().get("mqttJson");
             if (a != null && a.get("jsonPath") != null) {
@@ -81,7 +96,11 @@ public final class MqttJsonSource implements Source {
         client.setCallback(new MqttCallbackAdapter() {
             @Override
             public void messageArrived(String topic, MqttMessage m) {
-                handle(m.getPayload(), sink);
+                try {
+                    handle(m.getPayload(), sink);
+                } catch (RuntimeException e) {
+                    refuse("error: " + e);
+                }
             }
 
             @Override
@@ -153,16 +172,23 @@ public final class MqttJsonSource implements Source {
         }
         int found = 0;
         for (Point p : points) {
-            JsonNode v = root.at(p.pointer());
-            if (!v.isNumber()) {
-                continue;
+            OptionalDouble v = number(root.at(p.pointer()));
+            if (v.isPresent()) {
+                sink.accept(readings.of(deviceId, p.resource().name(), p.resource().properties(), v.getAsDouble(), at, Quality.GOOD));
+                found++;
             }
-            sink.accept(ProfileReadings.of(deviceId, p.resource().name(), p.resource().properties(), v.asDouble(), at, Quality.GOOD));
-            found++;
         }
         if (found == 0) {
             refuse("no value at any of the profile's JSON paths");
         }
+    }
+
+    /** A JSON number (beyond a double's range it becomes an infinity), or a string holding one; anything else is no value. */
+    private static OptionalDouble number(JsonNode v) {
+        if (v.isNumber()) {
+            return OptionalDouble.of(v.asDouble());
+        }
+        return v.isTextual() ? NumberText.parse(v.asText()) : OptionalDouble.empty();
     }
 
     private void refuse(String why) {
@@ -180,7 +206,8 @@ public final class MqttJsonSource implements Source {
 
     @Override
     public String describe() {
-        return state + (malformed > 0 ? ", " + malformed + " refused" : "");
+        long unusable = readings.unusableCount();
+        return state + (malformed > 0 ? ", " + malformed + " refused" : "") + (unusable > 0 ? ", " + unusable + " unusable values" : "");
     }
 
     @Override
