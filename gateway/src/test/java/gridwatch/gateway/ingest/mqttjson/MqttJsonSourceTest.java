@@ -14,6 +14,8 @@ import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -112,6 +114,7 @@ class MqttJsonSourceTest {
                                 tuple(1.8, Quality.GOOD), tuple(1.9, Quality.GOOD));
                 assertThat(source.malformed()).isZero();
                 assertThat(source.describe()).startsWith("subscribed");
+                assertThat(source.connects()).as("the connection was never lost").isEqualTo(1);
                 assertThat(metrics.valueUnusableCount("gauge-9", "nan")).isEqualTo(1);
                 assertThat(metrics.valueUnusableCount("gauge-9", "infinite")).isEqualTo(3);
             } finally {
@@ -119,6 +122,34 @@ class MqttJsonSourceTest {
                 platform.close();
                 source.close();
             }
+        }
+    }
+
+    @Test
+    void closeEndsEveryThreadOfTheSourceWhileABrokerNeverAnswersTheConnect() throws Exception {
+        // The kernel completes the TCP handshake on the backlog; nobody ever answers the CONNECT.
+        try (ServerSocket blackHole = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            MqttJsonSource source = new MqttJsonSource("gauge-hole",
+                    new MqttJsonConnection("tcp://127.0.0.1:" + blackHole.getLocalPort(), "platform/gauges/hole", null, null, null),
+                    gaugeWithFlow(), Clock.systemUTC());
+            source.start(r -> { });
+            await().atMost(10, TimeUnit.SECONDS).until(() -> ThreadDump.named("gauge-hole").stream().anyMatch(n -> n.startsWith("MQTT Rec")));
+            source.close();
+            await().atMost(10, TimeUnit.SECONDS).untilAsserted(() -> assertThat(ThreadDump.named("gauge-hole")).isEmpty());
+        }
+    }
+
+    @Test
+    void closeEndsEveryThreadOfTheSourceWhileItWaitsForALostBroker() throws Exception {
+        try (Mosquitto broker = new Mosquitto(Files.createDirectories(dir.resolve("broker")))) {
+            MqttJsonSource source = new MqttJsonSource("gauge-away",
+                    new MqttJsonConnection(broker.url(), "platform/gauges/away", null, null, null), gaugeWithFlow(), Clock.systemUTC());
+            source.start(r -> { });
+            await().atMost(10, TimeUnit.SECONDS).until(() -> source.describe().startsWith("subscribed"));
+            broker.stop();
+            await().atMost(10, TimeUnit.SECONDS).until(() -> !source.describe().startsWith("subscribed"));
+            source.close();
+            await().atMost(10, TimeUnit.SECONDS).untilAsserted(() -> assertThat(ThreadDump.named("gauge-away")).isEmpty());
         }
     }
 
