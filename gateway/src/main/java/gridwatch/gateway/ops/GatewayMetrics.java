@@ -149,4 +149,14 @@ public final class GatewayMetrics {
     public String scrape() {
         return registry.scrape();
     }
+
+    /** A device value that was not a usable number (nan, infinite, overflow, out_of_type); it became one BAD reading. */
+    public void valueUnusable(String deviceId, String reason) {
+        registry.counter("gridwatch.readings.unusable", "device", deviceId, "reason", reason).increment();
+    }
+
+    public double valueUnusableCount(String deviceId, String reason) {
+        var c = registry.find("gridwatch.readings.unusable").tag("device", deviceId).tag("reason", reason).counter();
+        return c == null ? 0 : c.count();
+    }
 }

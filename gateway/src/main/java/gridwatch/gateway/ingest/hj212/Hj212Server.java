@@ -1,7 +1,9 @@
 package gridwatch.gateway.ingest.hj212;
 
 import gridwatch.config.model.Hj212ServerConfig;
+import gridwatch.gateway.ingest.ProfileReadings;
 import gridwatch.gateway.ingest.ReadingSink;
+import gridwatch.gateway.ingest.UnusableValues;
 import gridwatch.gateway.ops.GatewayMetrics;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -49,7 +51,8 @@ public final class Hj212Server implements AutoCloseable, Hj212Rejects {
         metrics.watchConnections("hj212", connections::size);
         Hj212PacketDecoder packets = new Hj212PacketDecoder(cfg.acceptModbusCrc(), this, () -> metrics.hj212Lenient());
         Map<String, Hj212Station> byMn = Map.copyOf(stationsByMn);
-        Hj212ReadingMapper mapper = new Hj212ReadingMapper(siteZone, clock);
+        Hj212ReadingMapper mapper = new Hj212ReadingMapper(siteZone, clock,
+                new ProfileReadings(new UnusableValues(metrics::valueUnusable)));
         channel = new ServerBootstrap()
                 .group(boss, workers)
                 .channel(NioServerSocketChannel.class)

@@ -1,7 +1,9 @@
 package gridwatch.gateway.ingest.sl651;
 
 import gridwatch.config.model.Sl651ServerConfig;
+import gridwatch.gateway.ingest.ProfileReadings;
 import gridwatch.gateway.ingest.ReadingSink;
+import gridwatch.gateway.ingest.UnusableValues;
 import gridwatch.gateway.ops.GatewayMetrics;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -42,6 +44,7 @@ public final class Sl651Server implements AutoCloseable, Sl651FrameDecoder.Rejec
                        GatewayMetrics metrics, Clock clock) throws InterruptedException {
         this.metrics = metrics;
         Map<String, Sl651Station> byAddress = Map.copyOf(stations);
+        ProfileReadings readings = new ProfileReadings(new UnusableValues(metrics::valueUnusable));
         channel = new ServerBootstrap()
                 .group(boss, workers)
                 .channel(NioServerSocketChannel.class)
@@ -51,7 +54,7 @@ public final class Sl651Server implements AutoCloseable, Sl651FrameDecoder.Rejec
                         ch.pipeline()
                                 .addLast("idle", new IdleStateHandler(cfg.idleSeconds(), 0, 0, TimeUnit.SECONDS))
                                 .addLast("framer", new Sl651FrameDecoder(Sl651Server.this))
-                                .addLast("station", new Sl651StationHandler(byAddress, sink, Sl651Server.this, siteZone, clock));
+                                .addLast("station", new Sl651StationHandler(byAddress, readings, sink, Sl651Server.this, siteZone, clock));
                     }
                 })
                 .bind(cfg.bind(), cfg.port()).sync().channel();
