@@ -129,9 +129,9 @@ public final class Gateway implements AutoCloseable {
             switch (d.connection()) {
                 case ReplayConnection r -> sources.add(new ReplaySource(d.id(), ReplayTrace.read(r.file()), r, profile, clock));
                 case Hj212Connection h -> stations.put(h.mn(), new Hj212Station(d.id(), h.mn(), h.password(), profile));
-                case ModbusConnection m -> sources.add(new ModbusPoller(d.id(), m, profile, clock));
-                case MqttJsonConnection j -> sources.add(new MqttJsonSource(d.id(), j, profile, clock));
-                case OpcUaConnection o -> sources.add(new OpcUaSource(d.id(), o, profile, clock));
+                case ModbusConnection m -> sources.add(new ModbusPoller(d.id(), m, profile, clock, metrics::valueUnusable));
+                case MqttJsonConnection j -> sources.add(new MqttJsonSource(d.id(), j, profile, clock, metrics::valueUnusable));
+                case OpcUaConnection o -> sources.add(new OpcUaSource(d.id(), o, profile, clock, metrics::valueUnusable));
                 case Sl651Connection c -> hydroStations.put(c.station(), new Sl651Station(d.id(), c.station(), c.password(), profile));
                 case VideoConnection v -> sources.add(vision.camera(d, v, millis -> activity.record(d.id(), millis)));
             }
