@@ -43,9 +43,10 @@ class Hj212ServerTest {
     @BeforeEach
     void start() throws Exception {
         var profile = new ProfileLoader().load(List.of()).find("noise-station-hj212").orElseThrow();
-        server = new Hj212Server(new Hj212ServerConfig("127.0.0.1", 0, 1024, 30, false),
-                Map.of(MN, new Hj212Station("noise-st-1", MN, "123456", profile)), ZoneId.of("Asia/Shanghai"),
-                readings::add, metrics, Clock.systemUTC());
+        server = new Hj212Server(new Hj212ServerConfig("127.0.0.1", 0, 1024, 30, false), ZoneId.of("Asia/Shanghai"),
+                metrics, Clock.systemUTC());
+        server.register(new Hj212Station("noise-st-1", MN, "123456", profile));
+        server.start(readings::add);
     }
 
     @AfterEach
