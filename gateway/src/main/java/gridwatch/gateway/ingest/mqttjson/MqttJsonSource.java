@@ -12,7 +12,7 @@ import gridwatch.gateway.ingest.ProfileReadings;
 import gridwatch.gateway.ingest.ReadingSink;
 import gridwatch.gateway.ingest.Source;
 import gridwatch.gateway.ingest.UnusableValues;
-import gridwatch.gateway.uplink.mqtt.MqttCallbackAdapter;
+import gridwatch.gateway.net.mqtt.MqttCallbackAdapter;
 import gridwatch.profiles.DeviceProfile;
 import gridwatch.profiles.DeviceResource;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
