@@ -56,6 +56,12 @@ public final class GatewayMetrics {
         registry.counter("gridwatch.alerts.not_stored", "reason", reason).increment();
     }
 
+    /** An alert tap (recent alerts, log, a listener) dropped an alert because its own queue was full. */
+    public void tapDropped(String tap) {
+        Counter.builder("gridwatch.alerts.tap.dropped").tag("tap", tap)
+                .description("Stored alerts a slow subscriber missed because its queue was full").register(registry).increment();
+    }
+
     public void published(long ackLatencyNanos) {
         published.increment();
         publishLatency.record(Duration.ofNanos(ackLatencyNanos));

@@ -6,6 +6,7 @@ import gridwatch.detectors.core.Reading;
 import gridwatch.gateway.alert.Alert;
 import gridwatch.gateway.alert.AlertFactory;
 import gridwatch.gateway.alert.AlertSink;
+import gridwatch.gateway.alert.AlertTaps;
 import gridwatch.gateway.alert.IncidentTracker;
 import gridwatch.gateway.alert.LifecycleStep;
 import gridwatch.gateway.alert.json.AlertJson;
@@ -49,13 +50,12 @@ public final class AlertPipeline implements ReadingSink, AutoCloseable {
     private final AlertJson json = new AlertJson();
     private final Outbox outbox;
     private final Topics topics;
-    private final List<AlertSink> sinks;
+    private final AlertTaps taps;
     private final GatewayMetrics metrics;
     private final DeviceActivity activity;
     private final Clock clock;
     private final Thread thread;
     private volatile boolean running = true;
-    private Consumer<Alert> onStored = a -> { };
     private Consumer<Reading> store = r -> { };
 
     public AlertPipeline(DeviceHealth health, RuleEngine rules, IncidentTracker incidents, AlertFactory factory, Outbox outbox, Topics topics,
@@ -66,16 +66,20 @@ public final class AlertPipeline implements ReadingSink, AutoCloseable {
         this.factory = factory;
         this.outbox = outbox;
         this.topics = topics;
-        this.sinks = List.copyOf(sinks);
+        this.taps = new AlertTaps(metrics::tapDropped);
+        sinks.forEach(taps::add);
         this.metrics = metrics;
         this.activity = activity;
         this.clock = clock;
         this.thread = Thread.ofPlatform().name("alert-pipeline").daemon(true).unstarted(this::run);
     }
 
-    /** Called on the outbox writer thread once an alert is durably stored; must not block. Set before start. */
+    /**
+     * Hears of each alert once it is durably stored, as a tap of its own: on its own thread, in order, and free to
+     * take its time (a slow listener only delays itself). Set before start.
+     */
     public void onStored(Consumer<Alert> listener) {
-        this.onStored = listener;
+        taps.add(AlertSink.named("on-stored", listener));
     }
 
     /** Where every reading goes after the health gate (time-series storage); must not block. Set before start. */
@@ -84,6 +88,7 @@ public final class AlertPipeline implements ReadingSink, AutoCloseable {
     }
 
     public void start() {
+        taps.start();
         thread.start();
     }
 
@@ -198,11 +203,8 @@ public final class AlertPipeline implements ReadingSink, AutoCloseable {
                 .whenComplete((seq, error) -> {
                     if (error == null) {
                         metrics.alertProduced(alert.type(), alert.lifecycle().wireName());
-                        // Sinks see only alerts that count as produced: stored on disk.
-                        for (AlertSink sink : sinks) {
-                            sink.accept(alert);
-                        }
-                        onStored.accept(alert);
+                        // Taps see only alerts that count as produced: stored on disk. Queuing never blocks the writer.
+                        taps.publish(alert);
                     } else {
                         metrics.alertNotStored(error instanceof OutboxFullException ? "outbox_full" : "error");
                     }
@@ -219,5 +221,6 @@ public final class AlertPipeline implements ReadingSink, AutoCloseable {
             Thread.currentThread().interrupt();
         }
         thread.interrupt();
+        taps.close();
     }
 }
