@@ -28,6 +28,8 @@ public final class GatewayMetrics {
             .description("Alerts acknowledged by the broker (redeliveries count again)").register(registry);
     private final Counter readingsDropped = Counter.builder("gridwatch.readings.dropped")
             .description("Readings dropped because the pipeline queue was full").register(registry);
+    private final Counter findingsDropped = Counter.builder("gridwatch.findings.dropped")
+            .description("Findings dropped because the pipeline's finding lane was full").register(registry);
 
     private final Map<String, Counter> readingsIn = new ConcurrentHashMap<>();
 
@@ -46,6 +48,10 @@ public final class GatewayMetrics {
 
     public void readingDropped() {
         readingsDropped.increment();
+    }
+
+    public void findingDropped() {
+        findingsDropped.increment();
     }
 
     public void alertProduced(String type, String lifecycle) {

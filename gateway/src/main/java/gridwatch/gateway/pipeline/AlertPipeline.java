@@ -15,34 +15,44 @@ import gridwatch.gateway.alert.outbox.OutboxFullException;
 import gridwatch.gateway.alert.outbox.OutboxMessage;
 import gridwatch.gateway.ingest.ReadingSink;
 import gridwatch.gateway.ops.GatewayMetrics;
+import gridwatch.gateway.pipeline.PipelineInput.Bulk;
+import gridwatch.gateway.pipeline.PipelineInput.FindingIn;
+import gridwatch.gateway.pipeline.PipelineInput.OneReading;
+import gridwatch.gateway.pipeline.PipelineInput.Priority;
+import gridwatch.gateway.pipeline.PipelineInput.ReadingBatch;
+import gridwatch.gateway.pipeline.PipelineInput.Reconfigure;
+import gridwatch.gateway.pipeline.PipelineInput.Wake;
 import gridwatch.gateway.rules.RuleEngine;
 import gridwatch.gateway.uplink.mqtt.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.function.Consumer;
 
 /**
- * reading → health gate → rules → finding → incident lifecycle → alert → sinks and outbox, on one thread that
- * owns all rule and incident state. Sources enqueue without blocking; config reloads are
- * enqueued too, so they apply between two readings and never race a rule.
+ * reading → health gate → rules → finding → incident lifecycle → alert → outbox → taps, on one thread
+ * ({@code alert-pipeline}) that owns all rule and incident state. Everything reaches that thread through its inbox
+ * ({@link PipelineInbox}): readings in a bounded bulk lane, findings and control entries (reloads) in a priority
+ * lane it empties before every chunk of readings. No caller ever blocks: what a full lane refuses is counted and
+ * logged.
  */
 public final class AlertPipeline implements ReadingSink, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(AlertPipeline.class);
     /** Readings waiting, at most; beyond it new readings are dropped and counted (never blocks a source). */
-    private static final int QUEUE = 65_536;
-    /** Entries taken from the queue per lock acquisition. */
+    private static final int READINGS = 65_536;
+    /** Findings waiting, at most: far more than cameras and watchers raise while the pipeline is healthy. */
+    private static final int FINDINGS = 4_096;
+    /** Bulk entries taken per hand-off. */
     private static final int DRAIN = 256;
 
-    private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(QUEUE);
-    private final AtomicInteger queuedReadings = new AtomicInteger();
+    private final PipelineInbox inbox = new PipelineInbox(READINGS, FINDINGS);
+    private final OverflowLog readingOverflow = new OverflowLog("reading", Level.WARN);
+    private final OverflowLog findingOverflow = new OverflowLog("finding", Level.ERROR);
     private final RuleEngine rules;
     private final DeviceHealth health;
     private final IncidentTracker incidents;
@@ -55,7 +65,7 @@ public final class AlertPipeline implements ReadingSink, AutoCloseable {
     private final DeviceActivity activity;
     private final Clock clock;
     private final Thread thread;
-    private volatile boolean running = true;
+    private volatile boolean closing;
     private Consumer<Reading> store = r -> { };
 
     public AlertPipeline(DeviceHealth health, RuleEngine rules, IncidentTracker incidents, AlertFactory factory, Outbox outbox, Topics topics,
@@ -82,7 +92,7 @@ public final class AlertPipeline implements ReadingSink, AutoCloseable {
         taps.add(AlertSink.named("on-stored", listener));
     }
 
-    /** Where every reading goes after the health gate (time-series storage); must not block. Set before start. */
+    /** Where every reading goes after the health gate (time-series storage); called on the pipeline thread, must not block. Set before start. */
     public void store(Consumer<Reading> readingStore) {
         this.store = readingStore;
     }
@@ -92,95 +102,100 @@ public final class AlertPipeline implements ReadingSink, AutoCloseable {
         thread.start();
     }
 
+    /** Any source thread; never blocks. A full reading lane drops the reading, counted and logged. */
     @Override
     public void accept(Reading reading) {
-        if (queuedReadings.incrementAndGet() > QUEUE || !queue.offer(reading)) {
-            queuedReadings.decrementAndGet();
+        if (!closing && !inbox.offerReadings(new OneReading(reading), 1)) {
             dropped(1, reading.deviceId());
         }
     }
 
-    /** One queue entry for the lot: sources that read in bursts (HJ 212) pay one lock per burst, not per reading. */
+    /** Any source thread; never blocks. One entry for the lot: a burst costs one hand-off. The pipeline owns the list after. */
     @Override
     public void acceptAll(List<Reading> readings) {
         int n = readings.size();
-        if (n == 0) {
+        if (n == 0 || closing) {
             return;
         }
-        if (queuedReadings.addAndGet(n) > QUEUE || !queue.offer(new Batch(readings))) {
-            queuedReadings.addAndGet(-n);
+        if (!inbox.offerReadings(new ReadingBatch(readings), n)) {
             dropped(n, readings.getFirst().deviceId());
         }
-    }
-
-    private record Batch(List<Reading> readings) {
     }
 
     private void dropped(int n, String deviceId) {
         for (int i = 0; i < n; i++) {
             metrics.readingDropped();
         }
-        LOG.warn("pipeline queue full; {} reading(s) from {} dropped", n, deviceId);
+        readingOverflow.dropped(n, n + " from " + deviceId);
     }
 
-    /** Applies a new config between two readings. */
-    public void reconfigure(EdgeConfig config) {
-        try {
-            queue.put((Runnable) () -> {
-                rules.reconfigure(config);
-                incidents.reconfigure(config.alerts());
-            });
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    /**
+     * A finding from outside the rules (a device gone silent, a camera's scene rule), handled on the pipeline thread
+     * ahead of waiting readings. Any thread (camera analysis threads, the staleness watcher); never blocks. When the
+     * finding lane is full the finding is dropped, counted ({@code gridwatch.findings.dropped}) and logged.
+     */
+    @Override
+    public void finding(Finding f) {
+        if (closing) {
+            LOG.debug("pipeline closing; finding {} on {} ignored", f.ruleId(), f.deviceId());
+        } else if (!inbox.offerFinding(new FindingIn(f))) {
+            metrics.findingDropped();
+            findingOverflow.dropped(1, "rule " + f.ruleId() + " on " + f.deviceId());
         }
+    }
+
+    /** Applies a new config between two readings, ahead of waiting readings. Any thread (the reloader); never blocks. */
+    public void reconfigure(EdgeConfig config) {
+        inbox.offerControl(new Reconfigure(config));
     }
 
     private void run() {
-        List<Object> drained = new ArrayList<>(DRAIN);
-        while (running || !queue.isEmpty()) {
-            try {
-                drained.add(queue.take());
-                queue.drainTo(drained, DRAIN - 1);
-            } catch (InterruptedException e) {
-                return;
+        List<Bulk> chunk = new ArrayList<>(DRAIN);
+        while (true) {
+            drainPriority();
+            if (closing && inbox.bulkEmpty()) {
+                break;
             }
-            for (Object next : drained) {
-                switch (next) {
-                    case Reading r -> step(r);
-                    case Batch b -> b.readings().forEach(this::step);
-                    case Runnable task -> runTask(task);
-                    default -> LOG.error("pipeline: unexpected entry {}", next);
+            try {
+                inbox.takeBulk(chunk, DRAIN);
+            } catch (InterruptedException e) {
+                break;
+            }
+            for (Bulk entry : chunk) {
+                switch (entry) {
+                    case OneReading one -> step(one.reading());
+                    case ReadingBatch batch -> batch.readings().forEach(this::step);
+                    case Wake w -> { }
                 }
             }
-            drained.clear();
+            chunk.clear();
         }
+        drainPriority();
     }
 
-    private void runTask(Runnable task) {
-        try {
-            task.run();
-        } catch (RuntimeException e) {
-            LOG.error("pipeline error (task skipped): {}", e.getMessage(), e);
+    private void drainPriority() {
+        Priority p;
+        while ((p = inbox.pollPriority()) != null) {
+            try {
+                switch (p) {
+                    case FindingIn in -> propose(in.finding());
+                    case Reconfigure r -> {
+                        rules.reconfigure(r.config());
+                        incidents.reconfigure(r.config().alerts());
+                    }
+                }
+            } catch (RuntimeException e) {
+                LOG.error("pipeline error ({} skipped): {}", p.getClass().getSimpleName(), e.getMessage(), e);
+            }
         }
     }
 
     /** One reading, isolated: a failure skips that reading, not the rest of its batch. */
     private void step(Reading r) {
-        queuedReadings.decrementAndGet();
         try {
             handle(r);
         } catch (RuntimeException e) {
             LOG.error("pipeline error (reading skipped): {}", e.getMessage(), e);
-        }
-    }
-
-    /** A finding from outside the rules (a device gone silent, a camera's scene rule), handled on the pipeline thread. */
-    @Override
-    public void finding(Finding f) {
-        try {
-            queue.put((Runnable) () -> incidents.step(f).ifPresent(step -> produce(f, step)));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 
@@ -189,10 +204,14 @@ public final class AlertPipeline implements ReadingSink, AutoCloseable {
         activity.record(raw.deviceId(), clock.millis());
         Reading r = health.gate(raw);
         store.accept(r);
-        health.fault(r).ifPresent(f -> incidents.step(f).ifPresent(step -> produce(f, step)));
+        health.fault(r).ifPresent(this::propose);
         for (Finding f : rules.evaluate(r)) {
-            incidents.step(f).ifPresent(step -> produce(f, step));
+            propose(f);
         }
+    }
+
+    private void propose(Finding f) {
+        incidents.step(f).ifPresent(step -> produce(f, step));
     }
 
     private void produce(Finding f, LifecycleStep step) {
@@ -211,16 +230,20 @@ public final class AlertPipeline implements ReadingSink, AutoCloseable {
                 });
     }
 
+    /** Stops taking input, finishes what is queued, then stops the taps. Not on the pipeline thread. */
     @Override
     public void close() {
-        running = false;
-        queue.offer((Runnable) () -> { });
+        closing = true;
+        inbox.wake();
         try {
-            thread.join(5000);
+            thread.join(10_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        thread.interrupt();
+        if (thread.isAlive()) {
+            LOG.warn("pipeline did not finish its queue within 10 s; stopping it");
+            thread.interrupt();
+        }
         taps.close();
     }
 }

@@ -1,0 +1,42 @@
+package gridwatch.gateway.pipeline;
+
+import gridwatch.config.model.EdgeConfig;
+import gridwatch.detectors.core.Finding;
+import gridwatch.detectors.core.Reading;
+
+import java.util.List;
+
+/**
+ * What the pipeline thread takes in, by lane (see {@link PipelineInbox}). Readings travel in the bulk lane; findings
+ * and control entries in the priority lane, which the pipeline thread empties before each chunk of readings.
+ */
+sealed interface PipelineInput {
+
+    /** The bulk lane: readings, bounded by how many wait, dropped (counted) when full. */
+    sealed interface Bulk extends PipelineInput permits OneReading, ReadingBatch, Wake {
+    }
+
+    /** The priority lane: findings (bounded on their own) and control entries (never refused). */
+    sealed interface Priority extends PipelineInput permits FindingIn, Reconfigure {
+    }
+
+    record OneReading(Reading reading) implements Bulk {
+    }
+
+    /** Readings that arrived together, in order; one entry so a burst costs one hand-off. */
+    record ReadingBatch(List<Reading> readings) implements Bulk {
+    }
+
+    /** Rouses the pipeline thread waiting on the bulk lane when the priority lane got something. */
+    enum Wake implements Bulk {
+        SIGNAL
+    }
+
+    /** A finding from outside the rules: a device gone silent, a camera's scene rule. */
+    record FindingIn(Finding finding) implements Priority {
+    }
+
+    /** A new config to apply between two readings. */
+    record Reconfigure(EdgeConfig config) implements Priority {
+    }
+}
