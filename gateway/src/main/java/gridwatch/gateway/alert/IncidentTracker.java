@@ -3,9 +3,13 @@ package gridwatch.gateway.alert;
 import gridwatch.config.model.AlertPolicyConfig;
 import gridwatch.detectors.core.Finding;
 import gridwatch.detectors.core.Severity;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -13,23 +17,43 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
- * Turns the stream of findings into incident lifecycles, so the center gets one case per
- * ongoing problem: the first active finding starts an incident; later ones update it only when
- * the severity changes or the update interval has passed; an inactive finding ends it. After an
- * end, the same key stays quiet for the cooldown: a problem that returns within it is
- * suppressed (counted) rather than opening a new case at once.
- * Time is the findings' observed time. Single-threaded: called from the pipeline thread only.
+ * Turns the stream of findings into incident lifecycles, so the center gets one case per ongoing problem: the first
+ * active finding starts an incident; later ones update it only when the severity changes or the update interval has
+ * passed; an inactive finding ends it. After an end, the same key stays quiet for the cooldown: a problem that
+ * returns within it is suppressed (counted) rather than opening a new case at once. Time is the findings' observed
+ * time.
+ *
+ * <p>The incident moves only with what the center can have seen. {@link #step} proposes a step; the caller makes
+ * the alert and stores it, and settles the proposal: {@link #stored} moves the incident, {@link #refused} leaves it
+ * as it was. A refused START leaves the incident not started (the next active finding proposes START again); a
+ * refused UPDATE is proposed again by the next finding that is due; a refused END leaves the incident open until
+ * the next inactive finding. While a key's proposal is unsettled, later findings for that key wait in order and
+ * are decided once it settles, each against the state the center actually has. The wait is bounded: a run of
+ * findings alike in activity and severity keeps only its newest (it stands for the run), and beyond
+ * {@value #MAX_WAITING} the oldest goes (counted and logged).
+ *
+ * <p>Pipeline thread only: outcomes of the outbox's writer thread are handed back to the pipeline thread first.
  */
 public final class IncidentTracker {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IncidentTracker.class);
+    private static final int MAX_WAITING = 64;
+
+    /** A step this tracker proposes for a finding; it takes effect only once settled as stored. */
+    public record Proposal(IncidentKey key, Finding finding, LifecycleStep step) {
+    }
 
     private record Open(UUID incidentId, Instant startedAt, int revision, Instant lastEmitted, Severity severity) {
     }
 
     private final Map<IncidentKey, Open> open = new HashMap<>();
     private final Map<IncidentKey, Instant> endedAt = new HashMap<>();
+    /** Keys with an unsettled proposal, and the findings that arrived for them since. */
+    private final Map<IncidentKey, Deque<Finding>> unsettled = new HashMap<>();
     private final Supplier<UUID> ids;
-    private volatile AlertPolicyConfig policy;
-    private long suppressed;
+    private AlertPolicyConfig policy;
+    private volatile long suppressed;
+    private volatile long overflowed;
 
     public IncidentTracker(AlertPolicyConfig policy, Supplier<UUID> ids) {
         this.policy = policy;
@@ -40,17 +64,77 @@ public final class IncidentTracker {
         this.policy = newPolicy;
     }
 
-    public Optional<LifecycleStep> step(Finding f) {
+    /** What to emit for this finding, if anything. Nothing changes until the proposal is settled. */
+    public Optional<Proposal> step(Finding f) {
         IncidentKey key = IncidentKey.of(f);
+        Deque<Finding> waiting = unsettled.get(key);
+        if (waiting != null) {
+            wait(key, waiting, f);
+            return Optional.empty();
+        }
+        Optional<Proposal> p = decide(key, f);
+        p.ifPresent(x -> unsettled.put(key, new ArrayDeque<>()));
+        return p;
+    }
+
+    /** The proposal's alert is durably stored: the incident moves. Returns the next proposal for its key, if any. */
+    public Optional<Proposal> stored(Proposal p) {
+        IncidentKey key = p.key();
+        LifecycleStep s = p.step();
+        Instant t = p.finding().observedAt();
+        switch (s.lifecycle()) {
+            case START -> {
+                endedAt.remove(key);
+                open.put(key, new Open(s.incidentId(), s.startedAt(), s.revision(), t, p.finding().severity()));
+            }
+            case UPDATE -> open.put(key, new Open(s.incidentId(), s.startedAt(), s.revision(), t, p.finding().severity()));
+            case END -> {
+                open.remove(key);
+                endedAt.put(key, t);
+            }
+        }
+        return release(key);
+    }
+
+    /** The proposal's alert was not stored: the incident stays as it was. Returns the next proposal for its key, if any. */
+    public Optional<Proposal> refused(Proposal p) {
+        return release(p.key());
+    }
+
+    private Optional<Proposal> release(IncidentKey key) {
+        Deque<Finding> waiting = unsettled.remove(key);
+        while (waiting != null && !waiting.isEmpty()) {
+            Optional<Proposal> next = decide(key, waiting.removeFirst());
+            if (next.isPresent()) {
+                unsettled.put(key, waiting);
+                return next;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private void wait(IncidentKey key, Deque<Finding> waiting, Finding f) {
+        Finding last = waiting.peekLast();
+        if (last != null && last.active() == f.active() && last.severity() == f.severity()) {
+            waiting.removeLast(); // the newest of a run of alike findings stands for the run
+        }
+        waiting.addLast(f);
+        if (waiting.size() > MAX_WAITING) {
+            waiting.removeFirst();
+            long n = ++overflowed;
+            if ((n & (n - 1)) == 0) { // 1, 2, 4, 8 …: visible, never a flood of lines
+                LOG.warn("incident {} waits on its alert being stored with {} findings queued behind it; the oldest dropped ({} so far)",
+                        key, MAX_WAITING, n);
+            }
+        }
+    }
+
+    private Optional<Proposal> decide(IncidentKey key, Finding f) {
         Open current = open.get(key);
         Instant t = f.observedAt();
         if (!f.active()) {
-            if (current == null) {
-                return Optional.empty();
-            }
-            open.remove(key);
-            endedAt.put(key, t);
-            return Optional.of(new LifecycleStep(Lifecycle.END, current.incidentId(), current.revision() + 1, current.startedAt()));
+            return current == null ? Optional.empty()
+                    : proposal(key, f, Lifecycle.END, current.incidentId(), current.revision() + 1, current.startedAt());
         }
         if (current == null) {
             Instant ended = endedAt.get(key);
@@ -58,24 +142,33 @@ public final class IncidentTracker {
                 suppressed++;
                 return Optional.empty();
             }
-            endedAt.remove(key);
-            Open started = new Open(ids.get(), t, 0, t, f.severity());
-            open.put(key, started);
-            return Optional.of(new LifecycleStep(Lifecycle.START, started.incidentId(), 0, t));
+            return proposal(key, f, Lifecycle.START, ids.get(), 0, t);
         }
         boolean severityChanged = f.severity() != current.severity();
         boolean due = Duration.between(current.lastEmitted(), t).compareTo(policy.updateInterval()) >= 0;
         if (!severityChanged && !due) {
             return Optional.empty();
         }
-        Open next = new Open(current.incidentId(), current.startedAt(), current.revision() + 1, t, f.severity());
-        open.put(key, next);
-        return Optional.of(new LifecycleStep(Lifecycle.UPDATE, next.incidentId(), next.revision(), next.startedAt()));
+        return proposal(key, f, Lifecycle.UPDATE, current.incidentId(), current.revision() + 1, current.startedAt());
     }
 
-    /** Findings dropped by the cooldown since start. */
+    private static Optional<Proposal> proposal(IncidentKey key, Finding f, Lifecycle l, UUID incident, int revision, Instant startedAt) {
+        return Optional.of(new Proposal(key, f, new LifecycleStep(l, incident, revision, startedAt)));
+    }
+
+    /** Findings dropped by the cooldown since start. Any thread. */
     public long suppressedCount() {
         return suppressed;
+    }
+
+    /** Findings dropped because too many waited on one unsettled proposal. Any thread. */
+    public long overflowedCount() {
+        return overflowed;
+    }
+
+    /** Proposals whose alerts are still being stored. */
+    public int unsettledCount() {
+        return unsettled.size();
     }
 
     public int openIncidents() {

@@ -8,7 +8,7 @@ import gridwatch.gateway.alert.AlertFactory;
 import gridwatch.gateway.alert.AlertSink;
 import gridwatch.gateway.alert.AlertTaps;
 import gridwatch.gateway.alert.IncidentTracker;
-import gridwatch.gateway.alert.LifecycleStep;
+import gridwatch.gateway.alert.IncidentTracker.Proposal;
 import gridwatch.gateway.alert.json.AlertJson;
 import gridwatch.gateway.alert.outbox.Outbox;
 import gridwatch.gateway.alert.outbox.OutboxFullException;
@@ -21,6 +21,7 @@ import gridwatch.gateway.pipeline.PipelineInput.OneReading;
 import gridwatch.gateway.pipeline.PipelineInput.Priority;
 import gridwatch.gateway.pipeline.PipelineInput.ReadingBatch;
 import gridwatch.gateway.pipeline.PipelineInput.Reconfigure;
+import gridwatch.gateway.pipeline.PipelineInput.Settled;
 import gridwatch.gateway.pipeline.PipelineInput.Wake;
 import gridwatch.gateway.rules.RuleEngine;
 import gridwatch.gateway.uplink.mqtt.Topics;
@@ -31,14 +32,20 @@ import org.slf4j.event.Level;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
  * reading → health gate → rules → finding → incident lifecycle → alert → outbox → taps, on one thread
  * ({@code alert-pipeline}) that owns all rule and incident state. Everything reaches that thread through its inbox
- * ({@link PipelineInbox}): readings in a bounded bulk lane, findings and control entries (reloads) in a priority
- * lane it empties before every chunk of readings. No caller ever blocks: what a full lane refuses is counted and
- * logged.
+ * ({@link PipelineInbox}): readings in a bounded bulk lane, findings and control entries (reloads, the outbox's
+ * answers) in a priority lane it empties before every chunk of readings. No caller ever blocks: what a full lane
+ * refuses is counted and logged.
+ *
+ * <p>An incident moves only when its alert is on disk: the tracker proposes a step, the alert goes to the outbox,
+ * and the outbox's answer (on its writer thread) comes back through the priority lane to settle the proposal here.
+ * Taps hear of the alert at that moment, in the order alerts were stored.
  */
 public final class AlertPipeline implements ReadingSink, AutoCloseable {
 
@@ -171,6 +178,29 @@ public final class AlertPipeline implements ReadingSink, AutoCloseable {
             chunk.clear();
         }
         drainPriority();
+        awaitOutstandingAlerts();
+    }
+
+    /** At close: alerts on their way into the outbox still settle, so taps and incidents hear of them. Bounded. */
+    private void awaitOutstandingAlerts() {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        try {
+            while (incidents.unsettledCount() > 0 && System.nanoTime() < deadline) {
+                Priority p = inbox.pollPriority(100);
+                if (p instanceof Settled s) {
+                    settle(s);
+                } else if (p instanceof FindingIn in) {
+                    propose(in.finding());
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            LOG.error("pipeline error while closing: {}", e.getMessage(), e);
+        }
+        if (incidents.unsettledCount() > 0) {
+            LOG.warn("pipeline closed with {} alerts still on their way into the outbox", incidents.unsettledCount());
+        }
     }
 
     private void drainPriority() {
@@ -179,6 +209,7 @@ public final class AlertPipeline implements ReadingSink, AutoCloseable {
             try {
                 switch (p) {
                     case FindingIn in -> propose(in.finding());
+                    case Settled settled -> settle(settled);
                     case Reconfigure r -> {
                         rules.reconfigure(r.config());
                         incidents.reconfigure(r.config().alerts());
@@ -211,23 +242,42 @@ public final class AlertPipeline implements ReadingSink, AutoCloseable {
     }
 
     private void propose(Finding f) {
-        incidents.step(f).ifPresent(step -> produce(f, step));
+        incidents.step(f).ifPresent(this::emit);
     }
 
-    private void produce(Finding f, LifecycleStep step) {
-        Alert alert = factory.create(f, step);
-        byte[] payload = json.encode(alert);
-        outbox.append(new OutboxMessage(alert.alertId().toString(), alert.sourceKey(), alert.severity().ordinal(),
-                        topics.alerts(alert.type()), payload))
-                .whenComplete((seq, error) -> {
-                    if (error == null) {
-                        metrics.alertProduced(alert.type(), alert.lifecycle().wireName());
-                        // Taps see only alerts that count as produced: stored on disk. Queuing never blocks the writer.
-                        taps.publish(alert);
-                    } else {
-                        metrics.alertNotStored(error instanceof OutboxFullException ? "outbox_full" : "error");
-                    }
-                });
+    /** Makes the proposal's alert and hands it to the outbox; the answer comes back as {@link Settled}. */
+    private void emit(Proposal p) {
+        Alert alert;
+        OutboxMessage message;
+        try {
+            alert = factory.create(p.finding(), p.step());
+            message = new OutboxMessage(alert.alertId().toString(), alert.sourceKey(), alert.severity().ordinal(),
+                    topics.alerts(alert.type()), json.encode(alert));
+        } catch (RuntimeException e) {
+            LOG.error("alert for {} could not be made ({}); the incident stays as it was", p.key(), e.toString(), e);
+            metrics.alertNotStored("error");
+            incidents.refused(p).ifPresent(this::emit);
+            return;
+        }
+        // Runs on the outbox writer thread (or here, when the outbox answers at once): only hands the answer back.
+        outbox.append(message).whenComplete((seq, error) -> inbox.offerControl(new Settled(p, alert, error)));
+    }
+
+    private void settle(Settled s) {
+        Alert a = s.alert();
+        Optional<Proposal> next;
+        if (s.error() == null) {
+            metrics.alertProduced(a.type(), a.lifecycle().wireName());
+            // Taps see only alerts that count as produced: stored on disk.
+            taps.publish(a);
+            next = incidents.stored(s.proposal());
+        } else {
+            metrics.alertNotStored(s.error() instanceof OutboxFullException ? "outbox_full" : "error");
+            LOG.warn("{} alert {} of incident {} ({} on {}) not stored ({}); the incident stays as it was and the next finding tries again",
+                    a.lifecycle().wireName(), a.alertId(), a.incidentId(), a.type(), a.device().id(), s.error().getMessage());
+            next = incidents.refused(s.proposal());
+        }
+        next.ifPresent(this::emit);
     }
 
     /** Stops taking input, finishes what is queued, then stops the taps. Not on the pipeline thread. */

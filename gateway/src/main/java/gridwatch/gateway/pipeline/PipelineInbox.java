@@ -18,8 +18,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The pipeline's two lanes. Readings are admitted while fewer than {@code maxReadings} wait; findings while fewer
- * than {@code maxFindings} wait; control entries always (there are only ever a few: a reload in progress, the
- * outcome of an alert being stored), so a flood of readings can neither delay nor crowd out what matters more.
+ * than {@code maxFindings} wait; control entries always (there are only ever a few: the reloads in progress, and
+ * at most one outcome per incident with an alert being stored), so a flood of readings can neither delay nor crowd out what matters more.
  *
  * <p>The pipeline thread blocks on the bulk lane only. An offer to the priority lane also puts a wake-up signal in
  * the bulk lane unless one is pending; the bulk lane has a slot more than readings can take, so the signal always

@@ -3,6 +3,9 @@ package gridwatch.gateway.pipeline;
 import gridwatch.config.model.EdgeConfig;
 import gridwatch.detectors.core.Finding;
 import gridwatch.detectors.core.Reading;
+import gridwatch.gateway.alert.Alert;
+import gridwatch.gateway.alert.IncidentTracker.Proposal;
+import org.jspecify.annotations.Nullable;
 
 import java.util.List;
 
@@ -17,7 +20,7 @@ sealed interface PipelineInput {
     }
 
     /** The priority lane: findings (bounded on their own) and control entries (never refused). */
-    sealed interface Priority extends PipelineInput permits FindingIn, Reconfigure {
+    sealed interface Priority extends PipelineInput permits FindingIn, Reconfigure, Settled {
     }
 
     record OneReading(Reading reading) implements Bulk {
@@ -34,6 +37,13 @@ sealed interface PipelineInput {
 
     /** A finding from outside the rules: a device gone silent, a camera's scene rule. */
     record FindingIn(Finding finding) implements Priority {
+    }
+
+    /**
+     * The outbox's answer about a proposed alert, handed back from the outbox writer thread so that incident state
+     * is only ever touched on the pipeline thread. {@code error} is null when the alert is durably stored.
+     */
+    record Settled(Proposal proposal, Alert alert, @Nullable Throwable error) implements Priority {
     }
 
     /** A new config to apply between two readings. */
