@@ -32,6 +32,10 @@ import java.util.function.Supplier;
  * findings alike in activity and severity keeps only its newest (it stands for the run), and beyond
  * {@value #MAX_WAITING} the oldest goes (counted and logged).
  *
+ * <p>Each finding travels with the {@link AlertFactory} in effect when its rule made it, so a finding that waited
+ * across a reload is still dressed with the category of the config whose thresholds raised it. Lifecycle decisions
+ * (update interval, cooldown) use the policy in effect when they are made.
+ *
  * <p>Pipeline thread only: outcomes of the outbox's writer thread are handed back to the pipeline thread first.
  */
 public final class IncidentTracker {
@@ -39,8 +43,15 @@ public final class IncidentTracker {
     private static final Logger LOG = LoggerFactory.getLogger(IncidentTracker.class);
     private static final int MAX_WAITING = 64;
 
-    /** A step this tracker proposes for a finding; it takes effect only once settled as stored. */
-    public record Proposal(IncidentKey key, Finding finding, LifecycleStep step) {
+    /**
+     * A step this tracker proposes for a finding; it takes effect only once settled as stored.
+     *
+     * @param madeUnder the alert config in effect when the finding was made: the one to dress its alert with
+     */
+    public record Proposal(IncidentKey key, Finding finding, AlertFactory madeUnder, LifecycleStep step) {
+    }
+
+    private record Waiting(Finding finding, AlertFactory madeUnder) {
     }
 
     private record Open(UUID incidentId, Instant startedAt, int revision, Instant lastEmitted, Severity severity) {
@@ -49,7 +60,7 @@ public final class IncidentTracker {
     private final Map<IncidentKey, Open> open = new HashMap<>();
     private final Map<IncidentKey, Instant> endedAt = new HashMap<>();
     /** Keys with an unsettled proposal, and the findings that arrived for them since. */
-    private final Map<IncidentKey, Deque<Finding>> unsettled = new HashMap<>();
+    private final Map<IncidentKey, Deque<Waiting>> unsettled = new HashMap<>();
     private final Supplier<UUID> ids;
     private AlertPolicyConfig policy;
     private volatile long suppressed;
@@ -64,15 +75,19 @@ public final class IncidentTracker {
         this.policy = newPolicy;
     }
 
-    /** What to emit for this finding, if anything. Nothing changes until the proposal is settled. */
-    public Optional<Proposal> step(Finding f) {
+    /**
+     * What to emit for this finding, if anything. Nothing changes until the proposal is settled.
+     *
+     * @param madeUnder the alert config in effect now, as the finding's rule was
+     */
+    public Optional<Proposal> step(Finding f, AlertFactory madeUnder) {
         IncidentKey key = IncidentKey.of(f);
-        Deque<Finding> waiting = unsettled.get(key);
+        Deque<Waiting> waiting = unsettled.get(key);
         if (waiting != null) {
-            wait(key, waiting, f);
+            wait(key, waiting, new Waiting(f, madeUnder));
             return Optional.empty();
         }
-        Optional<Proposal> p = decide(key, f);
+        Optional<Proposal> p = decide(key, new Waiting(f, madeUnder));
         p.ifPresent(x -> unsettled.put(key, new ArrayDeque<>()));
         return p;
     }
@@ -102,7 +117,7 @@ public final class IncidentTracker {
     }
 
     private Optional<Proposal> release(IncidentKey key) {
-        Deque<Finding> waiting = unsettled.remove(key);
+        Deque<Waiting> waiting = unsettled.remove(key);
         while (waiting != null && !waiting.isEmpty()) {
             Optional<Proposal> next = decide(key, waiting.removeFirst());
             if (next.isPresent()) {
@@ -113,12 +128,13 @@ public final class IncidentTracker {
         return Optional.empty();
     }
 
-    private void wait(IncidentKey key, Deque<Finding> waiting, Finding f) {
-        Finding last = waiting.peekLast();
-        if (last != null && last.active() == f.active() && last.severity() == f.severity()) {
+    private void wait(IncidentKey key, Deque<Waiting> waiting, Waiting w) {
+        Waiting last = waiting.peekLast();
+        Finding f = w.finding();
+        if (last != null && last.finding().active() == f.active() && last.finding().severity() == f.severity()) {
             waiting.removeLast(); // the newest of a run of alike findings stands for the run
         }
-        waiting.addLast(f);
+        waiting.addLast(w);
         if (waiting.size() > MAX_WAITING) {
             waiting.removeFirst();
             long n = ++overflowed;
@@ -129,12 +145,13 @@ public final class IncidentTracker {
         }
     }
 
-    private Optional<Proposal> decide(IncidentKey key, Finding f) {
+    private Optional<Proposal> decide(IncidentKey key, Waiting w) {
+        Finding f = w.finding();
         Open current = open.get(key);
         Instant t = f.observedAt();
         if (!f.active()) {
             return current == null ? Optional.empty()
-                    : proposal(key, f, Lifecycle.END, current.incidentId(), current.revision() + 1, current.startedAt());
+                    : proposal(key, w, Lifecycle.END, current.incidentId(), current.revision() + 1, current.startedAt());
         }
         if (current == null) {
             Instant ended = endedAt.get(key);
@@ -142,18 +159,18 @@ public final class IncidentTracker {
                 suppressed++;
                 return Optional.empty();
             }
-            return proposal(key, f, Lifecycle.START, ids.get(), 0, t);
+            return proposal(key, w, Lifecycle.START, ids.get(), 0, t);
         }
         boolean severityChanged = f.severity() != current.severity();
         boolean due = Duration.between(current.lastEmitted(), t).compareTo(policy.updateInterval()) >= 0;
         if (!severityChanged && !due) {
             return Optional.empty();
         }
-        return proposal(key, f, Lifecycle.UPDATE, current.incidentId(), current.revision() + 1, current.startedAt());
+        return proposal(key, w, Lifecycle.UPDATE, current.incidentId(), current.revision() + 1, current.startedAt());
     }
 
-    private static Optional<Proposal> proposal(IncidentKey key, Finding f, Lifecycle l, UUID incident, int revision, Instant startedAt) {
-        return Optional.of(new Proposal(key, f, new LifecycleStep(l, incident, revision, startedAt)));
+    private static Optional<Proposal> proposal(IncidentKey key, Waiting w, Lifecycle l, UUID incident, int revision, Instant startedAt) {
+        return Optional.of(new Proposal(key, w.finding(), w.madeUnder(), new LifecycleStep(l, incident, revision, startedAt)));
     }
 
     /** Findings dropped by the cooldown since start. Any thread. */

@@ -33,6 +33,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -63,7 +64,8 @@ public final class AlertPipeline implements ReadingSink, AutoCloseable {
     private final RuleEngine rules;
     private final DeviceHealth health;
     private final IncidentTracker incidents;
-    private final AlertFactory factory;
+    /** The config alerts are dressed with; replaced only together with the rules, on the pipeline thread. */
+    private AlertFactory factory;
     private final AlertJson json = new AlertJson();
     private final Outbox outbox;
     private final Topics topics;
@@ -151,9 +153,20 @@ public final class AlertPipeline implements ReadingSink, AutoCloseable {
         }
     }
 
-    /** Applies a new config between two readings, ahead of waiting readings. Any thread (the reloader); never blocks. */
-    public void reconfigure(EdgeConfig config) {
-        inbox.offerControl(new Reconfigure(config));
+    /**
+     * Applies a new config between two readings, ahead of waiting readings: rules, thresholds, categories and the
+     * alert policy switch together, or, when any part cannot be built, none of them does. Any thread (the reloader);
+     * never blocks. The future completes on the pipeline thread once the config is in effect, or exceptionally when
+     * it was refused (the running config stays); what depends on it runs there and must not block.
+     */
+    public CompletableFuture<Void> reconfigure(EdgeConfig config) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        if (closing) {
+            done.completeExceptionally(new IllegalStateException("pipeline closing"));
+        } else {
+            inbox.offerControl(new Reconfigure(config, done));
+        }
+        return done;
     }
 
     private void run() {
@@ -187,10 +200,11 @@ public final class AlertPipeline implements ReadingSink, AutoCloseable {
         try {
             while (incidents.unsettledCount() > 0 && System.nanoTime() < deadline) {
                 Priority p = inbox.pollPriority(100);
-                if (p instanceof Settled s) {
-                    settle(s);
-                } else if (p instanceof FindingIn in) {
-                    propose(in.finding());
+                switch (p) {
+                    case Settled s -> settle(s);
+                    case FindingIn in -> propose(in.finding());
+                    case Reconfigure r -> r.done().completeExceptionally(new IllegalStateException("pipeline closing"));
+                    case null -> { }
                 }
             }
         } catch (InterruptedException e) {
@@ -210,15 +224,33 @@ public final class AlertPipeline implements ReadingSink, AutoCloseable {
                 switch (p) {
                     case FindingIn in -> propose(in.finding());
                     case Settled settled -> settle(settled);
-                    case Reconfigure r -> {
-                        rules.reconfigure(r.config());
-                        incidents.reconfigure(r.config().alerts());
-                    }
+                    case Reconfigure r -> apply(r);
                 }
             } catch (RuntimeException e) {
                 LOG.error("pipeline error ({} skipped): {}", p.getClass().getSimpleName(), e.getMessage(), e);
             }
         }
+    }
+
+    /**
+     * Builds the whole new rule set and alert view off to the side, then swaps them in one step. Nothing runs in
+     * between on this thread, so no reading or finding sees part of the change.
+     */
+    private void apply(Reconfigure r) {
+        RuleEngine.Plan plan;
+        AlertFactory nextFactory;
+        try {
+            plan = rules.prepare(r.config());
+            nextFactory = factory.withConfig(r.config());
+        } catch (RuntimeException e) {
+            LOG.error("config reload refused: {}; every rule, threshold, category and the alert policy stay as they were", e.getMessage());
+            r.done().completeExceptionally(e);
+            return;
+        }
+        rules.install(plan);
+        factory = nextFactory;
+        incidents.reconfigure(r.config().alerts());
+        r.done().complete(null);
     }
 
     /** One reading, isolated: a failure skips that reading, not the rest of its batch. */
@@ -242,7 +274,7 @@ public final class AlertPipeline implements ReadingSink, AutoCloseable {
     }
 
     private void propose(Finding f) {
-        incidents.step(f).ifPresent(this::emit);
+        incidents.step(f, factory).ifPresent(this::emit);
     }
 
     /** Makes the proposal's alert and hands it to the outbox; the answer comes back as {@link Settled}. */
@@ -250,7 +282,8 @@ public final class AlertPipeline implements ReadingSink, AutoCloseable {
         Alert alert;
         OutboxMessage message;
         try {
-            alert = factory.create(p.finding(), p.step());
+            // Dressed with the config the finding was made under, even if it waited across a reload.
+            alert = p.madeUnder().create(p.finding(), p.step());
             message = new OutboxMessage(alert.alertId().toString(), alert.sourceKey(), alert.severity().ordinal(),
                     topics.alerts(alert.type()), json.encode(alert));
         } catch (RuntimeException e) {
@@ -293,6 +326,14 @@ public final class AlertPipeline implements ReadingSink, AutoCloseable {
         if (thread.isAlive()) {
             LOG.warn("pipeline did not finish its queue within 10 s; stopping it");
             thread.interrupt();
+        } else {
+            // A reload that slipped in as the thread ended must still hear that it did not apply.
+            Priority p;
+            while ((p = inbox.pollPriority()) != null) {
+                if (p instanceof Reconfigure r) {
+                    r.done().completeExceptionally(new IllegalStateException("pipeline closed"));
+                }
+            }
         }
         taps.close();
     }

@@ -8,6 +8,7 @@ import gridwatch.gateway.alert.IncidentTracker.Proposal;
 import org.jspecify.annotations.Nullable;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * What the pipeline thread takes in, by lane (see {@link PipelineInbox}). Readings travel in the bulk lane; findings
@@ -46,7 +47,7 @@ sealed interface PipelineInput {
     record Settled(Proposal proposal, Alert alert, @Nullable Throwable error) implements Priority {
     }
 
-    /** A new config to apply between two readings. */
-    record Reconfigure(EdgeConfig config) implements Priority {
+    /** A new config to apply between two readings; {@code done} completes on the pipeline thread once it is in effect, or fails when refused. */
+    record Reconfigure(EdgeConfig config, CompletableFuture<Void> done) implements Priority {
     }
 }

@@ -16,14 +16,19 @@ import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Re-reads the config file when it changes on disk or on SIGHUP. A valid file is handed to
- * {@code apply}; an invalid one is logged with every error and the running config stays.
- * Sections that need a restart (uplink, outbox, http, devices, vision) are reported, not applied.
+ * {@code apply}, whose answer says whether it is in effect or was refused; an invalid or refused one is logged and
+ * the running config stays. Sections that need a restart (uplink, outbox, http, devices, vision) are reported, not
+ * applied.
  *
  * <p>Threads: a watcher thread of its own ({@code config-reloader}) waits on the file system; SIGHUP arrives on the
  * JVM's signal dispatcher, which only starts a virtual thread to reload, so it never blocks. Reloads are serialised.
@@ -35,10 +40,11 @@ public final class ConfigReloader implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConfigReloader.class);
     private static final Signal HUP = new Signal("HUP");
+    private static final long APPLY_WAIT_SECONDS = 30;
 
     private final Path file;
     private final GatewayConfigLoader loader = new GatewayConfigLoader();
-    private final Consumer<EdgeConfig> apply;
+    private final Function<EdgeConfig, ? extends CompletionStage<?>> apply;
     private final WatchService watcher;
     private final Thread thread;
     private volatile boolean closed;
@@ -53,7 +59,11 @@ public final class ConfigReloader implements AutoCloseable {
     private final AtomicLong reloads = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
 
-    public ConfigReloader(Path file, EdgeConfig initial, Consumer<EdgeConfig> apply) throws IOException {
+    /**
+     * @param apply puts a config in effect; its stage completes once it is, or exceptionally when it was refused.
+     *              Called on the reloading thread, which waits for the answer (bounded).
+     */
+    public ConfigReloader(Path file, EdgeConfig initial, Function<EdgeConfig, ? extends CompletionStage<?>> apply) throws IOException {
         this.file = file.toAbsolutePath();
         this.current = initial;
         this.apply = apply;
@@ -84,17 +94,36 @@ public final class ConfigReloader implements AutoCloseable {
             return false;
         }
         warnIfRestartNeeded(current, next);
+        CompletableFuture<?> outcome;
         try {
-            apply.accept(next);
+            outcome = apply.apply(next).toCompletableFuture();
         } catch (RuntimeException e) {
             rejected.incrementAndGet();
             LOG.error("config {} could not be applied ({}); the running config stays", file, e.toString(), e);
             return false;
         }
+        try {
+            outcome.get(APPLY_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            rejected.incrementAndGet();
+            LOG.error("config {} refused ({}); the running config stays", file, e.getCause() == null ? e : e.getCause().getMessage());
+            return false;
+        } catch (TimeoutException e) {
+            LOG.error("config {} not in effect after {} s: the pipeline has not got to it; it applies when it does", file, APPLY_WAIT_SECONDS);
+            outcome.thenRun(() -> applied(next, " (late)"));
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        applied(next, "");
+        return true;
+    }
+
+    private void applied(EdgeConfig next, String note) {
         current = next;
         reloads.incrementAndGet();
-        LOG.info("config {} reloaded: rules, thresholds, categories and alert policy now in effect", file);
-        return true;
+        LOG.info("config {} reloaded{}: rules, thresholds, categories and alert policy now in effect", file, note);
     }
 
     public long reloads() {

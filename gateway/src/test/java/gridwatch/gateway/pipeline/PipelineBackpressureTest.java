@@ -26,6 +26,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Queue;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -53,7 +54,7 @@ class PipelineBackpressureTest {
         Queue<Alert> stored = new ConcurrentLinkedQueue<>();
         try (Outbox outbox = new Outbox(dir.resolve("outbox"), 1 << 24, false)) {
             AlertPipeline pipeline = new AlertPipeline(new DeviceHealth(cfg, profiles::find), new RuleEngine(cfg),
-                    new IncidentTracker(cfg.alerts(), UUID::randomUUID), new AlertFactory(() -> cfg, UUID::randomUUID, clock),
+                    new IncidentTracker(cfg.alerts(), UUID::randomUUID), new AlertFactory(cfg, UUID::randomUUID, clock),
                     outbox, new Topics("gridwatch/v1", "test-box"), List.of(), new GatewayMetrics(), new DeviceActivity(), clock);
             pipeline.onStored(stored::add);
             try {
@@ -64,13 +65,14 @@ class PipelineBackpressureTest {
                 Finding crowd = new Finding("crowd-gate", "noise.construction", "noise-1", "cell-1", true, Severity.ORANGE,
                         t.plusSeconds(120), "a finding from outside the rules", List.of(), List.of());
 
-                assertTimeoutPreemptively(Duration.ofSeconds(2), () -> {
+                CompletableFuture<Void> reloaded = assertTimeoutPreemptively(Duration.ofSeconds(2), () -> {
                     pipeline.finding(crowd);
-                    pipeline.reconfigure(cfg);
+                    return pipeline.reconfigure(cfg);
                 }, "finding() and reconfigure() must not wait for room in the reading lane");
 
                 pipeline.start();
                 await().atMost(30, TimeUnit.SECONDS).until(() -> stored.stream().anyMatch(a -> a.ruleId().equals("crowd-gate")));
+                reloaded.get(30, TimeUnit.SECONDS);
             } finally {
                 pipeline.close();
             }
