@@ -3,6 +3,7 @@ package gridwatch.gateway.alert;
 import gridwatch.config.model.AlertPolicyConfig;
 import gridwatch.detectors.core.Finding;
 import gridwatch.detectors.core.Severity;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,20 +24,21 @@ import java.util.function.Supplier;
  * returns within it is suppressed (counted) rather than opening a new case at once. Time is the findings' observed
  * time.
  *
- * <p>The incident moves only with what the center can have seen. {@link #step} proposes a step; the caller makes
- * the alert and stores it, and settles the proposal: {@link #stored} moves the incident, {@link #refused} leaves it
- * as it was. A refused START leaves the incident not started (the next active finding proposes START again); a
- * refused UPDATE is proposed again by the next finding that is due; a refused END leaves the incident open until
- * the next inactive finding. While a key's proposal is unsettled, later findings for that key wait in order and
- * are decided once it settles, each against the state the center actually has. The wait is bounded: a run of
- * findings alike in activity and severity keeps only its newest (it stands for the run), and beyond
- * {@value #MAX_WAITING} the oldest goes (counted and logged).
+ * <p>The incident follows what the center will have. {@link #step} proposes a step and moves the incident as if its
+ * alert were stored; the caller stores the alert and settles the proposal with {@link #stored} or {@link #refused}.
+ * A refused step is undone: a refused START leaves the incident not started (the next active finding proposes START
+ * again), a refused UPDATE is proposed again by the next finding that is due, a refused END leaves the incident
+ * open. The caller says which alerts the outbox might refuse ({@link #holdUntilSettled}); after such a proposal,
+ * later findings for its key wait until it is settled and are then decided in order against what the center
+ * actually has. Alerts the outbox cannot refuse do not hold their key, so one busy incident still gets many alerts
+ * per disk commit. Waiting is bounded: a run of findings alike in activity and severity keeps only its newest (it
+ * stands for the run), and beyond {@value #MAX_WAITING} the oldest goes (counted and logged).
  *
  * <p>Each finding travels with the {@link AlertFactory} in effect when its rule made it, so a finding that waited
  * across a reload is still dressed with the category of the config whose thresholds raised it. Lifecycle decisions
  * (update interval, cooldown) use the policy in effect when they are made.
  *
- * <p>Pipeline thread only: outcomes of the outbox's writer thread are handed back to the pipeline thread first.
+ * <p>Pipeline thread only: the outbox's answers, which arrive on its writer thread, are handed back to it first.
  */
 public final class IncidentTracker {
 
@@ -44,25 +46,35 @@ public final class IncidentTracker {
     private static final int MAX_WAITING = 64;
 
     /**
-     * A step this tracker proposes for a finding; it takes effect only once settled as stored.
+     * A step this tracker proposes for a finding, to be settled once the outbox has answered.
      *
      * @param madeUnder the alert config in effect when the finding was made: the one to dress its alert with
      */
     public record Proposal(IncidentKey key, Finding finding, AlertFactory madeUnder, LifecycleStep step) {
     }
 
+    private record Open(UUID incidentId, Instant startedAt, int revision, Instant lastEmitted, Severity severity) {
+    }
+
     private record Waiting(Finding finding, AlertFactory madeUnder) {
     }
 
-    private record Open(UUID incidentId, Instant startedAt, int revision, Instant lastEmitted, Severity severity) {
+    /** A key with unsettled proposals: how to undo the newest, and what waits on a held one. */
+    private static final class Flight {
+        int unsettled;
+        @Nullable Proposal latest;
+        @Nullable Open openBefore;
+        @Nullable Instant endedBefore;
+        @Nullable Proposal holding;
+        final Deque<Waiting> waiting = new ArrayDeque<>();
     }
 
     private final Map<IncidentKey, Open> open = new HashMap<>();
     private final Map<IncidentKey, Instant> endedAt = new HashMap<>();
-    /** Keys with an unsettled proposal, and the findings that arrived for them since. */
-    private final Map<IncidentKey, Deque<Waiting>> unsettled = new HashMap<>();
+    private final Map<IncidentKey, Flight> flights = new HashMap<>();
     private final Supplier<UUID> ids;
     private AlertPolicyConfig policy;
+    private int unsettled;
     private volatile long suppressed;
     private volatile long overflowed;
 
@@ -76,24 +88,100 @@ public final class IncidentTracker {
     }
 
     /**
-     * What to emit for this finding, if anything. Nothing changes until the proposal is settled.
+     * What to emit for this finding, if anything; the incident moves as if its alert were stored.
      *
      * @param madeUnder the alert config in effect now, as the finding's rule was
      */
     public Optional<Proposal> step(Finding f, AlertFactory madeUnder) {
         IncidentKey key = IncidentKey.of(f);
-        Deque<Waiting> waiting = unsettled.get(key);
-        if (waiting != null) {
-            wait(key, waiting, new Waiting(f, madeUnder));
+        Flight flight = flights.get(key);
+        if (flight != null && flight.holding != null) {
+            wait(key, flight.waiting, new Waiting(f, madeUnder));
             return Optional.empty();
         }
-        Optional<Proposal> p = decide(key, new Waiting(f, madeUnder));
-        p.ifPresent(x -> unsettled.put(key, new ArrayDeque<>()));
+        return propose(key, new Waiting(f, madeUnder));
+    }
+
+    /** The outbox might refuse this proposal's alert: later findings for its key wait until it is settled. */
+    public void holdUntilSettled(Proposal p) {
+        Flight flight = flights.get(p.key());
+        if (flight == null || flight.latest != p) {
+            throw new IllegalStateException("only the newest unsettled proposal of " + p.key() + " can hold it");
+        }
+        flight.holding = p;
+    }
+
+    /** The proposal's alert is durably stored. Returns the next proposal for its key, if findings waited. */
+    public Optional<Proposal> stored(Proposal p) {
+        return settle(p, true);
+    }
+
+    /** The proposal's alert was not stored: its step is undone. Returns the next proposal for its key, if findings waited. */
+    public Optional<Proposal> refused(Proposal p) {
+        return settle(p, false);
+    }
+
+    private Optional<Proposal> settle(Proposal p, boolean stored) {
+        IncidentKey key = p.key();
+        Flight flight = flights.get(key);
+        if (flight == null) {
+            throw new IllegalStateException("no unsettled proposal for " + key);
+        }
+        flight.unsettled--;
+        unsettled--;
+        if (!stored) {
+            if (flight.latest == p) {
+                restore(key, flight.openBefore, flight.endedBefore);
+            } else {
+                LOG.error("{} alert of incident {} refused after later alerts of it were handed over: the center may get those without it",
+                        p.step().lifecycle().wireName(), p.step().incidentId());
+            }
+        }
+        if (flight.latest == p) {
+            flight.latest = null;
+        }
+        if (flight.holding == p) {
+            flight.holding = null;
+        }
+        return resume(key, flight);
+    }
+
+    /** The next proposal from findings that waited for its key, unless the key is held (again). */
+    public Optional<Proposal> resume(IncidentKey key) {
+        Flight flight = flights.get(key);
+        return flight == null ? Optional.empty() : resume(key, flight);
+    }
+
+    /** Decides waiting findings until one is proposed; the caller then says whether it holds the key. */
+    private Optional<Proposal> resume(IncidentKey key, Flight flight) {
+        while (flight.holding == null && !flight.waiting.isEmpty()) {
+            Optional<Proposal> next = propose(key, flight.waiting.removeFirst());
+            if (next.isPresent()) {
+                return next;
+            }
+        }
+        if (flight.unsettled == 0 && flight.waiting.isEmpty()) {
+            flights.remove(key);
+        }
+        return Optional.empty();
+    }
+
+    private Optional<Proposal> propose(IncidentKey key, Waiting w) {
+        Optional<Proposal> p = decide(key, w);
+        if (p.isEmpty()) {
+            return p;
+        }
+        Flight flight = flights.computeIfAbsent(key, k -> new Flight());
+        flight.unsettled++;
+        unsettled++;
+        flight.latest = p.get();
+        flight.openBefore = open.get(key);
+        flight.endedBefore = endedAt.get(key);
+        advance(p.get());
         return p;
     }
 
-    /** The proposal's alert is durably stored: the incident moves. Returns the next proposal for its key, if any. */
-    public Optional<Proposal> stored(Proposal p) {
+    private void advance(Proposal p) {
         IncidentKey key = p.key();
         LifecycleStep s = p.step();
         Instant t = p.finding().observedAt();
@@ -108,24 +196,19 @@ public final class IncidentTracker {
                 endedAt.put(key, t);
             }
         }
-        return release(key);
     }
 
-    /** The proposal's alert was not stored: the incident stays as it was. Returns the next proposal for its key, if any. */
-    public Optional<Proposal> refused(Proposal p) {
-        return release(p.key());
-    }
-
-    private Optional<Proposal> release(IncidentKey key) {
-        Deque<Waiting> waiting = unsettled.remove(key);
-        while (waiting != null && !waiting.isEmpty()) {
-            Optional<Proposal> next = decide(key, waiting.removeFirst());
-            if (next.isPresent()) {
-                unsettled.put(key, waiting);
-                return next;
-            }
+    private void restore(IncidentKey key, @Nullable Open before, @Nullable Instant ended) {
+        if (before == null) {
+            open.remove(key);
+        } else {
+            open.put(key, before);
         }
-        return Optional.empty();
+        if (ended == null) {
+            endedAt.remove(key);
+        } else {
+            endedAt.put(key, ended);
+        }
     }
 
     private void wait(IncidentKey key, Deque<Waiting> waiting, Waiting w) {
@@ -178,14 +261,14 @@ public final class IncidentTracker {
         return suppressed;
     }
 
-    /** Findings dropped because too many waited on one unsettled proposal. Any thread. */
+    /** Findings dropped because too many waited on one held proposal. Any thread. */
     public long overflowedCount() {
         return overflowed;
     }
 
-    /** Proposals whose alerts are still being stored. */
+    /** Proposals whose alerts are still on their way into the outbox. */
     public int unsettledCount() {
-        return unsettled.size();
+        return unsettled;
     }
 
     public int openIncidents() {

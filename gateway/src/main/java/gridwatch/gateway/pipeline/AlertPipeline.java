@@ -8,11 +8,7 @@ import gridwatch.gateway.alert.AlertFactory;
 import gridwatch.gateway.alert.AlertSink;
 import gridwatch.gateway.alert.AlertTaps;
 import gridwatch.gateway.alert.IncidentTracker;
-import gridwatch.gateway.alert.IncidentTracker.Proposal;
-import gridwatch.gateway.alert.json.AlertJson;
 import gridwatch.gateway.alert.outbox.Outbox;
-import gridwatch.gateway.alert.outbox.OutboxFullException;
-import gridwatch.gateway.alert.outbox.OutboxMessage;
 import gridwatch.gateway.ingest.ReadingSink;
 import gridwatch.gateway.ops.GatewayMetrics;
 import gridwatch.gateway.pipeline.PipelineInput.Bulk;
@@ -32,7 +28,6 @@ import org.slf4j.event.Level;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -42,11 +37,8 @@ import java.util.function.Consumer;
  * ({@code alert-pipeline}) that owns all rule and incident state. Everything reaches that thread through its inbox
  * ({@link PipelineInbox}): readings in a bounded bulk lane, findings and control entries (reloads, the outbox's
  * answers) in a priority lane it empties before every chunk of readings. No caller ever blocks: what a full lane
- * refuses is counted and logged.
- *
- * <p>An incident moves only when its alert is on disk: the tracker proposes a step, the alert goes to the outbox,
- * and the outbox's answer (on its writer thread) comes back through the priority lane to settle the proposal here.
- * Taps hear of the alert at that moment, in the order alerts were stored.
+ * refuses is counted and logged. Findings become alerts through {@link AlertProducer}, whose outbox answers come
+ * back through the priority lane, so incident state too is only ever touched on this thread.
  */
 public final class AlertPipeline implements ReadingSink, AutoCloseable {
 
@@ -61,14 +53,9 @@ public final class AlertPipeline implements ReadingSink, AutoCloseable {
     private final PipelineInbox inbox = new PipelineInbox(READINGS, FINDINGS);
     private final OverflowLog readingOverflow = new OverflowLog("reading", Level.WARN);
     private final OverflowLog findingOverflow = new OverflowLog("finding", Level.ERROR);
-    private final RuleEngine rules;
     private final DeviceHealth health;
-    private final IncidentTracker incidents;
-    /** The config alerts are dressed with; replaced only together with the rules, on the pipeline thread. */
-    private AlertFactory factory;
-    private final AlertJson json = new AlertJson();
-    private final Outbox outbox;
-    private final Topics topics;
+    private final AlertProducer producer;
+    private final AppliedConfig applied;
     private final AlertTaps taps;
     private final GatewayMetrics metrics;
     private final DeviceActivity activity;
@@ -80,13 +67,10 @@ public final class AlertPipeline implements ReadingSink, AutoCloseable {
     public AlertPipeline(DeviceHealth health, RuleEngine rules, IncidentTracker incidents, AlertFactory factory, Outbox outbox, Topics topics,
                          List<AlertSink> sinks, GatewayMetrics metrics, DeviceActivity activity, Clock clock) {
         this.health = health;
-        this.rules = rules;
-        this.incidents = incidents;
-        this.factory = factory;
-        this.outbox = outbox;
-        this.topics = topics;
         this.taps = new AlertTaps(metrics::tapDropped);
         sinks.forEach(taps::add);
+        this.producer = new AlertProducer(incidents, outbox, topics, taps, metrics, inbox::offerControl);
+        this.applied = new AppliedConfig(rules, factory, producer);
         this.metrics = metrics;
         this.activity = activity;
         this.clock = clock;
@@ -198,10 +182,10 @@ public final class AlertPipeline implements ReadingSink, AutoCloseable {
     private void awaitOutstandingAlerts() {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         try {
-            while (incidents.unsettledCount() > 0 && System.nanoTime() < deadline) {
+            while (producer.outstanding() > 0 && System.nanoTime() < deadline) {
                 Priority p = inbox.pollPriority(100);
                 switch (p) {
-                    case Settled s -> settle(s);
+                    case Settled s -> producer.settle(s);
                     case FindingIn in -> propose(in.finding());
                     case Reconfigure r -> r.done().completeExceptionally(new IllegalStateException("pipeline closing"));
                     case null -> { }
@@ -212,8 +196,8 @@ public final class AlertPipeline implements ReadingSink, AutoCloseable {
         } catch (RuntimeException e) {
             LOG.error("pipeline error while closing: {}", e.getMessage(), e);
         }
-        if (incidents.unsettledCount() > 0) {
-            LOG.warn("pipeline closed with {} alerts still on their way into the outbox", incidents.unsettledCount());
+        if (producer.outstanding() > 0) {
+            LOG.warn("pipeline closed with {} alerts still on their way into the outbox", producer.outstanding());
         }
     }
 
@@ -223,34 +207,13 @@ public final class AlertPipeline implements ReadingSink, AutoCloseable {
             try {
                 switch (p) {
                     case FindingIn in -> propose(in.finding());
-                    case Settled settled -> settle(settled);
-                    case Reconfigure r -> apply(r);
+                    case Settled settled -> producer.settle(settled);
+                    case Reconfigure r -> applied.apply(r);
                 }
             } catch (RuntimeException e) {
                 LOG.error("pipeline error ({} skipped): {}", p.getClass().getSimpleName(), e.getMessage(), e);
             }
         }
-    }
-
-    /**
-     * Builds the whole new rule set and alert view off to the side, then swaps them in one step. Nothing runs in
-     * between on this thread, so no reading or finding sees part of the change.
-     */
-    private void apply(Reconfigure r) {
-        RuleEngine.Plan plan;
-        AlertFactory nextFactory;
-        try {
-            plan = rules.prepare(r.config());
-            nextFactory = factory.withConfig(r.config());
-        } catch (RuntimeException e) {
-            LOG.error("config reload refused: {}; every rule, threshold, category and the alert policy stay as they were", e.getMessage());
-            r.done().completeExceptionally(e);
-            return;
-        }
-        rules.install(plan);
-        factory = nextFactory;
-        incidents.reconfigure(r.config().alerts());
-        r.done().complete(null);
     }
 
     /** One reading, isolated: a failure skips that reading, not the rest of its batch. */
@@ -268,49 +231,13 @@ public final class AlertPipeline implements ReadingSink, AutoCloseable {
         Reading r = health.gate(raw);
         store.accept(r);
         health.fault(r).ifPresent(this::propose);
-        for (Finding f : rules.evaluate(r)) {
+        for (Finding f : applied.evaluate(r)) {
             propose(f);
         }
     }
 
     private void propose(Finding f) {
-        incidents.step(f, factory).ifPresent(this::emit);
-    }
-
-    /** Makes the proposal's alert and hands it to the outbox; the answer comes back as {@link Settled}. */
-    private void emit(Proposal p) {
-        Alert alert;
-        OutboxMessage message;
-        try {
-            // Dressed with the config the finding was made under, even if it waited across a reload.
-            alert = p.madeUnder().create(p.finding(), p.step());
-            message = new OutboxMessage(alert.alertId().toString(), alert.sourceKey(), alert.severity().ordinal(),
-                    topics.alerts(alert.type()), json.encode(alert));
-        } catch (RuntimeException e) {
-            LOG.error("alert for {} could not be made ({}); the incident stays as it was", p.key(), e.toString(), e);
-            metrics.alertNotStored("error");
-            incidents.refused(p).ifPresent(this::emit);
-            return;
-        }
-        // Runs on the outbox writer thread (or here, when the outbox answers at once): only hands the answer back.
-        outbox.append(message).whenComplete((seq, error) -> inbox.offerControl(new Settled(p, alert, error)));
-    }
-
-    private void settle(Settled s) {
-        Alert a = s.alert();
-        Optional<Proposal> next;
-        if (s.error() == null) {
-            metrics.alertProduced(a.type(), a.lifecycle().wireName());
-            // Taps see only alerts that count as produced: stored on disk.
-            taps.publish(a);
-            next = incidents.stored(s.proposal());
-        } else {
-            metrics.alertNotStored(s.error() instanceof OutboxFullException ? "outbox_full" : "error");
-            LOG.warn("{} alert {} of incident {} ({} on {}) not stored ({}); the incident stays as it was and the next finding tries again",
-                    a.lifecycle().wireName(), a.alertId(), a.incidentId(), a.type(), a.device().id(), s.error().getMessage());
-            next = incidents.refused(s.proposal());
-        }
-        next.ifPresent(this::emit);
+        producer.propose(f, applied.factory());
     }
 
     /** Stops taking input, finishes what is queued, then stops the taps. Not on the pipeline thread. */

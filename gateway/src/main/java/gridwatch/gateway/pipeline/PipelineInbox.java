@@ -95,10 +95,11 @@ final class PipelineInbox {
 
     /** Pipeline thread: waits for at least one bulk entry, then takes up to {@code max} into {@code into}. */
     void takeBulk(List<Bulk> into, int max) throws InterruptedException {
+        int from = into.size();
         into.add(bulk.take());
         bulk.drainTo(into, max - 1);
         int taken = 0;
-        for (Bulk b : into) {
+        for (Bulk b : into.subList(from, into.size())) {
             switch (b) {
                 case OneReading r -> taken++;
                 case ReadingBatch batch -> taken += batch.readings().size();

@@ -43,8 +43,10 @@ sealed interface PipelineInput {
     /**
      * The outbox's answer about a proposed alert, handed back from the outbox writer thread so that incident state
      * is only ever touched on the pipeline thread. {@code error} is null when the alert is durably stored.
+     *
+     * @param footprint the bytes the alert counts against the outbox's bound
      */
-    record Settled(Proposal proposal, Alert alert, @Nullable Throwable error) implements Priority {
+    record Settled(Proposal proposal, Alert alert, long footprint, @Nullable Throwable error) implements Priority {
     }
 
     /** A new config to apply between two readings; {@code done} completes on the pipeline thread once it is in effect, or fails when refused. */

@@ -21,7 +21,10 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The tracker moves an incident only when its alert is stored, and decides later findings against that state. */
+/**
+ * The tracker undoes a step whose alert the outbox refused; after a proposal the outbox might refuse, later findings
+ * wait for its answer and are decided against what the center actually has.
+ */
 class IncidentTrackerTest {
 
     @TempDir
@@ -51,11 +54,18 @@ class IncidentTrackerTest {
         return p.orElseThrow().step().lifecycle();
     }
 
+    /** A proposal the outbox might refuse: it holds its incident until settled. */
+    private Proposal held(Finding f) {
+        Proposal p = step(f).orElseThrow();
+        tracker.holdUntilSettled(p);
+        return p;
+    }
+
     @Test
     void aRefusedStartLeavesNothingToEndAndTheNextActiveFindingStartsAgain() {
-        Proposal start = step(finding(0, true, Severity.ORANGE)).orElseThrow();
+        Proposal start = held(finding(0, true, Severity.ORANGE));
         assertThat(start.step().lifecycle()).isEqualTo(Lifecycle.START);
-        assertThat(step(finding(1, false, Severity.ORANGE))).as("waits for the START's outcome").isEmpty();
+        assertThat(step(finding(1, false, Severity.ORANGE))).as("waits for the START's answer").isEmpty();
 
         assertThat(tracker.refused(start)).as("no END for a case the center never saw open").isEmpty();
         assertThat(tracker.openIncidents()).isZero();
@@ -67,26 +77,56 @@ class IncidentTrackerTest {
     }
 
     @Test
-    void findingsThatArriveWhileAnAlertIsStoredAreDecidedInOrderOnceItIs() {
+    void aRefusedEndLeavesTheIncidentOpenAndTheNextInactiveFindingEndsIt() {
         Proposal start = step(finding(0, true, Severity.ORANGE)).orElseThrow();
+        assertThat(tracker.stored(start)).isEmpty();
+        Proposal end = held(finding(1, false, Severity.ORANGE));
+        assertThat(tracker.refused(end)).isEmpty();
+        assertThat(tracker.openIncidents()).isOne();
+
+        Proposal endAgain = step(finding(2, false, Severity.ORANGE)).orElseThrow();
+        assertThat(endAgain.step().lifecycle()).isEqualTo(Lifecycle.END);
+        assertThat(endAgain.step().incidentId()).isEqualTo(start.step().incidentId());
+        assertThat(endAgain.step().revision()).isEqualTo(1);
+    }
+
+    @Test
+    void findingsThatWaitedOnAHeldProposalAreDecidedInOrderOnceItIsStored() {
+        Proposal start = held(finding(0, true, Severity.ORANGE));
         assertThat(step(finding(1, true, Severity.RED))).isEmpty();
         assertThat(step(finding(2, false, Severity.RED))).isEmpty();
 
         Optional<Proposal> update = tracker.stored(start);
         assertThat(lifecycle(update)).isEqualTo(Lifecycle.UPDATE);
         assertThat(update.orElseThrow().step().revision()).isEqualTo(1);
-        Optional<Proposal> end = tracker.stored(update.orElseThrow());
+        Optional<Proposal> end = tracker.resume(start.key()); // the UPDATE does not hold: the END follows at once
         assertThat(lifecycle(end)).isEqualTo(Lifecycle.END);
         assertThat(end.orElseThrow().step().incidentId()).isEqualTo(start.step().incidentId());
         assertThat(end.orElseThrow().step().revision()).isEqualTo(2);
+        assertThat(tracker.resume(start.key())).isEmpty();
+        assertThat(tracker.stored(update.orElseThrow())).isEmpty();
         assertThat(tracker.stored(end.orElseThrow())).isEmpty();
         assertThat(tracker.openIncidents()).isZero();
         assertThat(tracker.unsettledCount()).isZero();
     }
 
     @Test
-    void aRunOfAlikeFindingsWaitsAsItsNewestOnly() {
+    void proposalsThatCannotBeRefusedFollowEachOtherWithoutWaiting() {
         Proposal start = step(finding(0, true, Severity.ORANGE)).orElseThrow();
+        Proposal update = step(finding(1, true, Severity.ORANGE)).orElseThrow();
+        Proposal end = step(finding(2, false, Severity.ORANGE)).orElseThrow();
+        assertThat(List.of(start, update, end)).extracting(p -> p.step().lifecycle())
+                .containsExactly(Lifecycle.START, Lifecycle.UPDATE, Lifecycle.END);
+        assertThat(tracker.unsettledCount()).isEqualTo(3);
+        tracker.stored(start);
+        tracker.stored(update);
+        tracker.stored(end);
+        assertThat(tracker.unsettledCount()).isZero();
+    }
+
+    @Test
+    void aRunOfAlikeFindingsWaitsAsItsNewestOnly() {
+        Proposal start = held(finding(0, true, Severity.ORANGE));
         for (int s = 1; s <= 1000; s++) {
             assertThat(step(finding(s, true, Severity.ORANGE))).isEmpty();
         }
@@ -101,7 +141,7 @@ class IncidentTrackerTest {
                 List.of(), List.of());
         Finding offline = new Finding("device-health", "device.offline", "gauge-1", "river", true, Severity.BLUE, t0.plusSeconds(5),
                 "offline", List.of(), List.of());
-        Proposal f = step(fault).orElseThrow();
+        Proposal f = held(fault);
         Proposal o = step(offline).orElseThrow();
         assertThat(o.step().lifecycle()).isEqualTo(Lifecycle.START);
         assertThat(o.step().incidentId()).isNotEqualTo(f.step().incidentId());
@@ -109,7 +149,7 @@ class IncidentTrackerTest {
 
     @Test
     void aFindingThatWaitedAcrossAReloadKeepsTheConfigItWasMadeUnder() {
-        Proposal start = tracker.step(finding(0, true, Severity.ORANGE), factory).orElseThrow();
+        Proposal start = held(finding(0, true, Severity.ORANGE));
         assertThat(tracker.step(finding(1, false, Severity.ORANGE), factory)).as("made before the reload; waits").isEmpty();
         AlertFactory reloaded = factory.withConfig(config);
 
