@@ -7,8 +7,11 @@ import java.util.function.Consumer;
 /** The taps stored alerts fan out to, one {@link AlertTap} per sink. Add before start; publish from any thread. */
 public final class AlertTaps implements AutoCloseable {
 
-    /** Alerts a tap may fall behind by before it drops: minutes of a busy box's alerts. */
-    public static final int CAPACITY = 1024;
+    /**
+     * Alerts a tap may fall behind by before it drops: two of the outbox's group commits (up to 2,048 alerts each
+     * are stored, and reach the taps, at once), and hours of a field box's alerts.
+     */
+    public static final int CAPACITY = 4096;
 
     private final Consumer<String> onDrop;
     /** Replaced whole on add, so a publisher on another thread sees a complete list. */

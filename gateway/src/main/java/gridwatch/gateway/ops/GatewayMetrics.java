@@ -29,7 +29,7 @@ public final class GatewayMetrics {
     private final Counter readingsDropped = Counter.builder("gridwatch.readings.dropped")
             .description("Readings dropped because the pipeline queue was full").register(registry);
     private final Counter findingsDropped = Counter.builder("gridwatch.findings.dropped")
-            .description("Findings dropped because the pipeline's finding lane was full").register(registry);
+            .description("Findings dropped: the pipeline's finding lane was full, or too many waited on one incident's alert").register(registry);
 
     private final Map<String, Counter> readingsIn = new ConcurrentHashMap<>();
 

@@ -28,17 +28,19 @@ import java.util.function.Consumer;
  * ({@code handBack}) to settle the proposal there: a refused alert's step is undone. Taps hear of an alert at that
  * moment, in the order alerts were stored. Pipeline thread only.
  *
- * <p>Whether the outbox could refuse an alert is known here: it refuses only when it is full (or its disk has been
- * failing long enough to fill its memory), and only this pipeline appends to it. When the outbox has room for the
- * alert on top of every alert still on its way in, and its storage is healthy, the alert cannot be refused and the
- * incident goes on at once, so alerts keep flowing into group commits. Otherwise the proposal holds its incident:
- * the incident's next findings wait for the answer, and a refused START leaves no UPDATE or END behind it.
+ * <p>Whether the outbox could refuse an alert is known here: it refuses only when it is at its byte bound, or when
+ * its memory holds a vast backlog (its disk failing for long), and only this pipeline appends to it. A failing disk
+ * alone refuses nothing: the alerts wait in memory. So when the outbox has room for the alert on top of every alert
+ * still on its way in, and its backlog is far from that memory bound, the alert cannot be refused and the incident
+ * goes on at once: alerts keep flowing into group commits, one busy incident included. Otherwise the proposal holds
+ * its incident: the incident's next findings wait for the answer, and a refused START leaves no UPDATE or END
+ * behind it.
  */
 final class AlertProducer {
 
     private static final Logger LOG = LoggerFactory.getLogger(AlertProducer.class);
-    /** Beyond this many alerts on their way into the outbox every new one holds its incident (the disk is slow). */
-    private static final int MAX_UNHELD_IN_FLIGHT = 10_000;
+    /** A backlog in the outbox's memory beyond which alerts hold their incident: far below the outbox's own bound (100,000). */
+    private static final int CAREFUL_BACKLOG = 50_000;
 
     private final IncidentTracker incidents;
     private final AlertJson json = new AlertJson();
@@ -47,8 +49,7 @@ final class AlertProducer {
     private final AlertTaps taps;
     private final GatewayMetrics metrics;
     private final Consumer<Settled> handBack;
-    /** Alerts handed to the outbox and not yet settled, and the bytes they will count against its bound. */
-    private int inFlight;
+    /** Bytes of the alerts handed to the outbox and not yet settled: what they will count against its bound. */
     private long inFlightBytes;
 
     /** @param handBack queues the outbox's answer for the pipeline thread; called on the outbox writer thread, never blocks */
@@ -63,7 +64,11 @@ final class AlertProducer {
 
     /** @param current the alert config in effect as the finding was made */
     void propose(Finding f, AlertFactory current) {
+        long overflowed = incidents.overflowedCount();
         emitFrom(incidents.step(f, current));
+        if (incidents.overflowedCount() > overflowed) {
+            metrics.findingDropped(); // too many waited on one incident's alert
+        }
     }
 
     void reconfigure(AlertPolicyConfig policy) {
@@ -104,7 +109,6 @@ final class AlertProducer {
         if (!cannotBeRefused(footprint)) {
             incidents.holdUntilSettled(p);
         }
-        inFlight++;
         inFlightBytes += footprint;
         // Runs on the outbox writer thread (or here, when the outbox answers at once): only hands the answer back.
         outbox.append(message).whenComplete((seq, error) -> handBack.accept(new Settled(p, alert, footprint, error)));
@@ -112,18 +116,16 @@ final class AlertProducer {
     }
 
     /**
-     * Bytes the outbox reports already include alerts stored since; counting them again in flight only errs on the
-     * careful side, as do acknowledgements and evictions, which only free room.
+     * The outbox's bytes may already include alerts stored since they were counted in flight; counting them twice
+     * only errs on the careful side, as do acknowledgements and evictions, which only free room.
      */
     private boolean cannotBeRefused(long footprint) {
         OutboxStats s = outbox.stats();
-        return s.storageError() == null && inFlight < MAX_UNHELD_IN_FLIGHT
-                && s.bytes() + inFlightBytes + footprint <= s.maxBytes();
+        return s.waitingInMemory() < CAREFUL_BACKLOG && s.bytes() + inFlightBytes + footprint <= s.maxBytes();
     }
 
     /** The outbox answered: the incident moves (stored) or stays (refused); findings that waited are decided next. */
     void settle(Settled s) {
-        inFlight--;
         inFlightBytes -= s.footprint();
         Alert a = s.alert();
         Optional<Proposal> next;
