@@ -28,6 +28,8 @@ public final class GatewayMetrics implements gridwatch.gateway.ingest.IngestMetr
             .description("Alerts acknowledged by the broker (redeliveries count again)").register(registry);
     private final Counter readingsDropped = Counter.builder("gridwatch.readings.dropped")
             .description("Readings dropped because the pipeline queue was full").register(registry);
+    private final Counter findingsDropped = Counter.builder("gridwatch.findings.dropped")
+            .description("Findings dropped: the pipeline's finding lane was full, or too many waited on one incident's alert").register(registry);
 
     private final Map<String, Counter> readingsIn = new ConcurrentHashMap<>();
 
@@ -48,12 +50,22 @@ public final class GatewayMetrics implements gridwatch.gateway.ingest.IngestMetr
         readingsDropped.increment();
     }
 
+    public void findingDropped() {
+        findingsDropped.increment();
+    }
+
     public void alertProduced(String type, String lifecycle) {
         registry.counter("gridwatch.alerts.produced", "type", type, "lifecycle", lifecycle).increment();
     }
 
     public void alertNotStored(String reason) {
         registry.counter("gridwatch.alerts.not_stored", "reason", reason).increment();
+    }
+
+    /** An alert tap (recent alerts, log, a listener) dropped an alert because its own queue was full. */
+    public void tapDropped(String tap) {
+        Counter.builder("gridwatch.alerts.tap.dropped").tag("tap", tap)
+                .description("Stored alerts a slow subscriber missed because its queue was full").register(registry).increment();
     }
 
     public void published(long ackLatencyNanos) {
