@@ -1,5 +1,7 @@
 package gridwatch.detectors.core;
 
+import org.jspecify.annotations.Nullable;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -8,13 +10,12 @@ import java.util.List;
  * condition holds; one inactive finding says it cleared. The gateway turns these into alert
  * start/update/end messages; rules know nothing of alerts, categories or transport.
  *
- * @param zoneId the zone the finding is in, or null when the device has none
+ * @param subject what the finding is about: device, zone, and which object when a device sees several
  */
 public record Finding(
         String ruleId,
         String alertType,
-        String deviceId,
-        String zoneId,
+        Subject subject,
         boolean active,
         Severity severity,
         Instant observedAt,
@@ -25,5 +26,13 @@ public record Finding(
     public Finding {
         measurements = List.copyOf(measurements);
         evidence = List.copyOf(evidence);
+    }
+
+    public String deviceId() {
+        return subject.deviceId();
+    }
+
+    public @Nullable String zoneId() {
+        return subject.zoneId();
     }
 }

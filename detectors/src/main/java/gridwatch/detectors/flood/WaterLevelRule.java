@@ -2,6 +2,7 @@ package gridwatch.detectors.flood;
 
 import gridwatch.detectors.core.Evidence;
 import gridwatch.detectors.core.Finding;
+import gridwatch.detectors.core.Subject;
 import gridwatch.detectors.core.Measurement;
 import gridwatch.detectors.core.Quality;
 import gridwatch.detectors.core.Reading;
@@ -139,6 +140,6 @@ public final class WaterLevelRule implements ReadingRule {
         }
         Evidence ev = new Evidence("series", "application/json", null,
                 Map.of("resource", s.resource(), "unit", "m", "points", series));
-        return new Finding(s.ruleId(), s.alertType(), deviceId, zoneId, active, sev, r.observedAt(), summary, m, List.of(ev));
+        return new Finding(s.ruleId(), s.alertType(), Subject.of(deviceId, zoneId), active, sev, r.observedAt(), summary, m, List.of(ev));
     }
 }

@@ -1,6 +1,7 @@
 package gridwatch.detectors.health;
 
 import gridwatch.detectors.core.Finding;
+import gridwatch.detectors.core.Subject;
 import gridwatch.detectors.core.Measurement;
 import gridwatch.detectors.core.Quality;
 import gridwatch.detectors.core.Reading;
@@ -51,7 +52,7 @@ public final class FaultWatch {
     }
 
     private Finding finding(Reading r, boolean nowActive, String summary) {
-        return new Finding("device-health", alertType, deviceId, zoneId, nowActive, Severity.BLUE, r.observedAt(),
+        return new Finding("device-health", alertType, Subject.of(deviceId, zoneId), nowActive, Severity.BLUE, r.observedAt(),
                 summary, List.of(new Measurement("badInARow", bad, "readings")), List.of());
     }
 }

@@ -2,6 +2,7 @@ package gridwatch.detectors.limit;
 
 import gridwatch.detectors.core.Evidence;
 import gridwatch.detectors.core.Finding;
+import gridwatch.detectors.core.Subject;
 import gridwatch.detectors.core.Measurement;
 import gridwatch.detectors.core.Quality;
 import gridwatch.detectors.core.Reading;
@@ -104,6 +105,6 @@ public final class LimitRule implements ReadingRule {
         }
         Evidence ev = new Evidence("series", "application/json", null,
                 Map.of("resource", s.resource(), "unit", r.unit(), "points", series));
-        return new Finding(s.ruleId(), s.alertType(), deviceId, zoneId, nowActive, s.severity(), r.observedAt(), summary, m, List.of(ev));
+        return new Finding(s.ruleId(), s.alertType(), Subject.of(deviceId, zoneId), nowActive, s.severity(), r.observedAt(), summary, m, List.of(ev));
     }
 }

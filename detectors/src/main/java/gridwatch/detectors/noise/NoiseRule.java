@@ -2,6 +2,7 @@ package gridwatch.detectors.noise;
 
 import gridwatch.detectors.core.Evidence;
 import gridwatch.detectors.core.Finding;
+import gridwatch.detectors.core.Subject;
 import gridwatch.detectors.core.Measurement;
 import gridwatch.detectors.core.Quality;
 import gridwatch.detectors.core.Reading;
@@ -165,7 +166,7 @@ public final class NoiseRule implements ReadingRule {
             series.add(Map.of("t", Instant.ofEpochMilli((long) p[0]).toString(), "v", p[1]));
         }
         stats.put("points", series);
-        return new Finding(s.ruleId(), s.alertType(), deviceId, zoneId, nowActive, s.severity(), r.observedAt(), summary,
+        return new Finding(s.ruleId(), s.alertType(), Subject.of(deviceId, zoneId), nowActive, s.severity(), r.observedAt(), summary,
                 m, List.of(new Evidence("noise-window", "application/json", null, stats)));
     }
 

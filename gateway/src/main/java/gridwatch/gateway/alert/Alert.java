@@ -3,8 +3,10 @@ package gridwatch.gateway.alert;
 import gridwatch.config.model.GridCell;
 import gridwatch.config.model.Location;
 import gridwatch.detectors.core.Evidence;
+import gridwatch.detectors.core.GroundLocation;
 import gridwatch.detectors.core.Measurement;
 import gridwatch.detectors.core.Severity;
+import org.jspecify.annotations.Nullable;
 
 import java.time.Instant;
 import java.util.List;
@@ -17,6 +19,8 @@ import java.util.UUID;
  *
  * @param location  the device's position, or null when unknown
  * @param gridCell  the grid cell of the device's zone, or null when the device has no zone
+ * @param groundLocation where on the ground the subject is, when its rule located it (a drone photo), else null
+ * @param objectKey which of the device's objects the incident is about (a track or drone object id), else null
  */
 public record Alert(
         UUID alertId,
@@ -32,6 +36,8 @@ public record Alert(
         Location location,
         String zone,
         GridCell gridCell,
+        @Nullable GroundLocation groundLocation,
+        @Nullable String objectKey,
         Instant observedAt,
         Instant startedAt,
         Instant producedAt,

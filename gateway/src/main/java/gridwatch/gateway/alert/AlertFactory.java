@@ -68,7 +68,8 @@ public final class AlertFactory {
         DeviceRef device = new DeviceRef(f.deviceId(), d == null ? null : d.name(), d == null ? null : d.profile());
         var location = d != null && d.location() != null ? d.location() : config.site().location();
         return new Alert(ids.get(), step.incidentId(), step.revision(), config.gateway().id(), f.alertType(),
-                category, f.severity(), step.lifecycle(), f.ruleId(), device, location, zoneId, cell, f.observedAt(),
+                category, f.severity(), step.lifecycle(), f.ruleId(), device, location, zoneId, cell,
+                f.subject().location(), f.subject().objectKey(), f.observedAt(),
                 step.startedAt(), clock.instant(), f.summary(), f.measurements(), f.evidence());
     }
 }

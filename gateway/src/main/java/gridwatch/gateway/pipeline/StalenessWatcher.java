@@ -3,6 +3,7 @@ package gridwatch.gateway.pipeline;
 import gridwatch.config.model.DeviceConfig;
 import gridwatch.config.model.EdgeConfig;
 import gridwatch.detectors.core.Finding;
+import gridwatch.detectors.core.Subject;
 import gridwatch.detectors.core.Measurement;
 import gridwatch.detectors.core.Severity;
 
@@ -77,7 +78,7 @@ public final class StalenessWatcher implements AutoCloseable {
     }
 
     private Finding finding(DeviceConfig d, boolean active, Instant at, long silent, String summary) {
-        return new Finding("device-health", config.health().offlineAlertType(), d.id(), d.zone(), active, Severity.BLUE, at,
+        return new Finding("device-health", config.health().offlineAlertType(), Subject.of(d.id(), d.zone()), active, Severity.BLUE, at,
                 summary, List.of(new Measurement("silentSeconds", silent, "s")), List.of());
     }
 

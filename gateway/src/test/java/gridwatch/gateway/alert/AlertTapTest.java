@@ -22,7 +22,7 @@ class AlertTapTest {
         Instant t = Instant.parse("2026-11-20T14:00:00Z").plusSeconds(n);
         return new Alert(UUID.randomUUID(), UUID.randomUUID(), 0, "test-box", "noise.construction",
                 new Category("03-01", "施工扰民", "event", "CJT214"), Severity.ORANGE, Lifecycle.START, "loud",
-                new DeviceRef("noise-1", "test meter", "decibel-meter-rs485"), null, "cell-1", null, t, t, t,
+                new DeviceRef("noise-1", "test meter", "decibel-meter-rs485"), null, "cell-1", null, null, null, t, t, t,
                 "alert " + n, List.of(), List.of());
     }
 

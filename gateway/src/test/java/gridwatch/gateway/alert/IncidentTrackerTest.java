@@ -2,6 +2,8 @@ package gridwatch.gateway.alert;
 
 import gridwatch.config.model.AlertPolicyConfig;
 import gridwatch.detectors.core.Finding;
+import gridwatch.detectors.core.GroundLocation;
+import gridwatch.detectors.core.Subject;
 import gridwatch.detectors.core.Severity;
 import gridwatch.gateway.alert.IncidentTracker.Proposal;
 import gridwatch.config.model.EdgeConfig;
@@ -46,7 +48,7 @@ class IncidentTrackerTest {
     }
 
     private Finding finding(int second, boolean active, Severity s) {
-        return new Finding("loud", "noise.construction", "noise-1", "cell-1", active, s, t0.plusSeconds(second), "f" + second,
+        return new Finding("loud", "noise.construction", Subject.of("noise-1", "cell-1"), active, s, t0.plusSeconds(second), "f" + second,
                 List.of(), List.of());
     }
 
@@ -137,9 +139,9 @@ class IncidentTrackerTest {
 
     @Test
     void aFaultAndAnOfflineOfOneDeviceAreSeparateIncidents() {
-        Finding fault = new Finding("device-health", "device.fault", "gauge-1", "river", true, Severity.BLUE, t0, "fault",
+        Finding fault = new Finding("device-health", "device.fault", Subject.of("gauge-1", "river"), true, Severity.BLUE, t0, "fault",
                 List.of(), List.of());
-        Finding offline = new Finding("device-health", "device.offline", "gauge-1", "river", true, Severity.BLUE, t0.plusSeconds(5),
+        Finding offline = new Finding("device-health", "device.offline", Subject.of("gauge-1", "river"), true, Severity.BLUE, t0.plusSeconds(5),
                 "offline", List.of(), List.of());
         Proposal f = held(fault);
         Proposal o = step(offline).orElseThrow();
@@ -158,5 +160,29 @@ class IncidentTrackerTest {
         assertThat(end.madeUnder()).isSameAs(factory);
         assertThat(tracker.stored(end)).isEmpty();
         assertThat(tracker.step(finding(2, true, Severity.ORANGE), reloaded).orElseThrow().madeUnder()).isSameAs(reloaded);
+    }
+
+    private Finding pile(int second, String objectKey, double lat) {
+        return new Finding("pile", "garbage.pile", Subject.object("drone-1", "cell-1", objectKey, new GroundLocation(lat, 121.43, 8)),
+                true, Severity.YELLOW, t0.plusSeconds(second), "pile " + objectKey, List.of(), List.of());
+    }
+
+    @Test
+    void twoObjectsOfOneRuleOnOneDeviceAreTwoIncidents() {
+        Proposal a = step(pile(0, "obj-1", 31.1700)).orElseThrow();
+        Proposal b = step(pile(0, "obj-2", 31.1710)).orElseThrow();
+        assertThat(b.step().lifecycle()).isEqualTo(Lifecycle.START);
+        assertThat(b.step().incidentId()).isNotEqualTo(a.step().incidentId());
+        assertThat(tracker.openIncidents()).isEqualTo(2);
+    }
+
+    @Test
+    void theSameObjectLocatedAFewMetresAwayIsTheSameIncident() {
+        Proposal first = step(pile(0, "obj-1", 31.17000)).orElseThrow();
+        tracker.stored(first);
+        Proposal again = step(pile(60, "obj-1", 31.17004)).orElseThrow();
+        assertThat(again.step().lifecycle()).isEqualTo(Lifecycle.UPDATE);
+        assertThat(again.step().incidentId()).isEqualTo(first.step().incidentId());
+        assertThat(tracker.openIncidents()).isEqualTo(1);
     }
 }

@@ -2,6 +2,7 @@ package gridwatch.gateway.pipeline;
 
 import gridwatch.config.model.EdgeConfig;
 import gridwatch.detectors.core.Finding;
+import gridwatch.detectors.core.Subject;
 import gridwatch.detectors.core.Quality;
 import gridwatch.detectors.core.Reading;
 import gridwatch.detectors.core.Severity;
@@ -62,7 +63,7 @@ class PipelineBackpressureTest {
                 for (int i = 0; i < 65_536; i++) { // one entry per reading, as single-reading sources enqueue them
                     pipeline.accept(new Reading("noise-1", "Leq", 60, "dB(A)", t.plusMillis(i), Quality.GOOD));
                 }
-                Finding crowd = new Finding("crowd-gate", "noise.construction", "noise-1", "cell-1", true, Severity.ORANGE,
+                Finding crowd = new Finding("crowd-gate", "noise.construction", Subject.of("noise-1", "cell-1"), true, Severity.ORANGE,
                         t.plusSeconds(120), "a finding from outside the rules", List.of(), List.of());
 
                 CompletableFuture<Void> reloaded = assertTimeoutPreemptively(Duration.ofSeconds(2), () -> {

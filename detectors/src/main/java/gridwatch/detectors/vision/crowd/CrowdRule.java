@@ -1,6 +1,7 @@
 package gridwatch.detectors.vision.crowd;
 
 import gridwatch.detectors.core.Finding;
+import gridwatch.detectors.core.Subject;
 import gridwatch.detectors.core.Measurement;
 import gridwatch.detectors.vision.scene.SceneFrame;
 import gridwatch.detectors.vision.scene.ZoneRule;
@@ -88,7 +89,7 @@ public final class CrowdRule extends ZoneRule<CrowdSpec> {
                 ? String.format(Locale.ROOT, "%d people in %s (peak %d, threshold %d) for %d s", count, spec.zone().id(), peak,
                 spec.minPeople(), Math.round(seconds(overSince, f.at())))
                 : String.format(Locale.ROOT, "crowd in %s dispersed (peak was %d)", spec.zone().id(), peak);
-        return new Finding(spec.ruleId(), spec.alertType(), f.deviceId(), spec.zone().zoneId(), on, spec.severity(), f.at(), summary, m, List.of());
+        return new Finding(spec.ruleId(), spec.alertType(), Subject.of(f.deviceId(), spec.zone().zoneId()), on, spec.severity(), f.at(), summary, m, List.of());
     }
 
     private static double seconds(Instant from, Instant to) {

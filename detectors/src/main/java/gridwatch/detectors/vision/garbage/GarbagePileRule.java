@@ -1,6 +1,7 @@
 package gridwatch.detectors.vision.garbage;
 
 import gridwatch.detectors.core.Finding;
+import gridwatch.detectors.core.Subject;
 import gridwatch.detectors.core.Measurement;
 import gridwatch.detectors.vision.Box;
 import gridwatch.detectors.vision.scene.SceneFrame;
@@ -180,7 +181,7 @@ public final class GarbagePileRule extends ZoneRule<GarbagePileSpec> {
                 share * 100, spec.zone().areaM2() == null ? "" : String.format(Locale.ROOT, " (about %.1f m2)", share * spec.zone().areaM2()),
                 Math.round(spec.persistSeconds() / 60))
                 : "no-dumping zone " + spec.zone().id() + " clear again";
-        return new Finding(spec.ruleId(), spec.alertType(), f.deviceId(), spec.zone().zoneId(), on, spec.severity(), f.at(), summary, m, List.of());
+        return new Finding(spec.ruleId(), spec.alertType(), Subject.of(f.deviceId(), spec.zone().zoneId()), on, spec.severity(), f.at(), summary, m, List.of());
     }
 
     @Override

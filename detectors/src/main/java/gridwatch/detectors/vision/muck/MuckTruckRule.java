@@ -2,6 +2,7 @@ package gridwatch.detectors.vision.muck;
 
 import gridwatch.detectors.core.Evidence;
 import gridwatch.detectors.core.Finding;
+import gridwatch.detectors.core.Subject;
 import gridwatch.detectors.core.Measurement;
 import gridwatch.detectors.vision.scene.SceneFrame;
 import gridwatch.detectors.vision.scene.SceneRule;
@@ -155,7 +156,7 @@ public final class MuckTruckRule implements SceneRule {
                 : String.format(Locale.ROOT, "no unwashed truck through %s for %d s; %d of %d exiting trucks unwashed",
                 spec.exit().id(), Math.round(spec.clearSeconds()), unwashed, exits);
         List<Evidence> evidence = lastBestView == null ? List.of() : List.of(lastBestView);
-        return new Finding(spec.ruleId(), spec.alertType(), f.deviceId(), spec.exit().zoneId(), on, spec.severity(), f.at(), summary,
+        return new Finding(spec.ruleId(), spec.alertType(), Subject.of(f.deviceId(), spec.exit().zoneId()), on, spec.severity(), f.at(), summary,
                 List.of(new Measurement("mudScore", Math.round(lastScore * 100) / 100.0, "score"),
                         new Measurement("threshold", spec.mudThreshold(), "score"),
                         new Measurement("unwashedExits", unwashed, "trucks"),

@@ -1,6 +1,7 @@
 package gridwatch.detectors.vision.post;
 
 import gridwatch.detectors.core.Finding;
+import gridwatch.detectors.core.Subject;
 import gridwatch.detectors.core.Measurement;
 import gridwatch.detectors.vision.scene.SceneFrame;
 import gridwatch.detectors.vision.scene.ZoneRule;
@@ -56,7 +57,7 @@ public final class KeyPostRule extends ZoneRule<KeyPostSpec> {
     }
 
     private Finding finding(SceneFrame f, boolean on, double absent, String summary) {
-        return new Finding(spec.ruleId(), spec.alertType(), f.deviceId(), spec.zone().zoneId(), on, spec.severity(), f.at(), summary,
+        return new Finding(spec.ruleId(), spec.alertType(), Subject.of(f.deviceId(), spec.zone().zoneId()), on, spec.severity(), f.at(), summary,
                 List.of(new Measurement("absentSeconds", Math.round(absent), "s"),
                         new Measurement("allowedSeconds", spec.maxAbsentSeconds(), "s"),
                         new Measurement("people", present, "persons")), List.of());

@@ -138,7 +138,7 @@ public final class SceneAnalyzer implements AutoCloseable {
             for (Finding f : found) {
                 List<Evidence> ev = new ArrayList<>(f.evidence());
                 ev.add(snapshot);
-                withSnapshot.add(new Finding(f.ruleId(), f.alertType(), f.deviceId(), f.zoneId(), f.active(), f.severity(),
+                withSnapshot.add(new Finding(f.ruleId(), f.alertType(), f.subject(), f.active(), f.severity(),
                         f.observedAt(), f.summary(), f.measurements(), ev));
             }
             found = withSnapshot;

@@ -11,10 +11,17 @@ import gridwatch.gateway.alert.Alert;
 import gridwatch.gateway.alert.Category;
 import gridwatch.gateway.alert.DeviceRef;
 import gridwatch.gateway.alert.Lifecycle;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaValidatorsConfig;
+import com.networknt.schema.SpecVersion;
+import gridwatch.detectors.core.GroundLocation;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.jackson.JsonFormat;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +36,7 @@ class AlertJsonTest {
             UUID.fromString("01a20808-4470-7bbf-a520-bb47d57176b3"), 2, "box-1", "noise.construction",
             new Category("03-01", "施工扰民", "event", "CJT214"), Severity.ORANGE, Lifecycle.UPDATE, "loud",
             new DeviceRef("noise-1", "东门 meter", "decibel-meter-rs485"), new Location(31.17, 121.43), "cell-1",
-            new GridCell("310104007012", "漕河泾街道 第12网格"), Instant.parse("2026-11-20T14:05:00Z"),
+            new GridCell("310104007012", "漕河泾街道 第12网格"), null, null, Instant.parse("2026-11-20T14:05:00Z"),
             Instant.parse("2026-11-20T14:00:00Z"), Instant.parse("2026-11-20T14:05:00.123456Z"), "Leq 75.3 over 70",
             List.of(new Measurement("Leq", 75.3, "dB(A)")),
             List.of(new Evidence("series", "application/json", null, Map.of("points", List.of(Map.of("v", 75.3))))));
@@ -57,5 +64,31 @@ class AlertJsonTest {
         assertThat(data.get("severity").asText()).isEqualTo("orange");
         assertThat(data.get("producedAt").asText()).isEqualTo("2026-11-20T14:05:00.123456Z");
         assertThat(data.at("/measurements/0/value").asDouble()).isEqualTo(75.3);
+    }
+
+    @Test
+    void aLocatedObjectCarriesItsGroundLocationAndKeyAndTheSchemaAcceptsIt() throws Exception {
+        Alert located = new Alert(alert.alertId(), alert.incidentId(), 0, "box-1", "garbage.pile", alert.category(),
+                Severity.YELLOW, Lifecycle.START, "pile", new DeviceRef("drone-1", "巡逻无人机", "drone"), null, null, null,
+                new GroundLocation(31.1702, 121.4305, 12.5), "obj-17", alert.observedAt(), alert.startedAt(),
+                alert.producedAt(), "垃圾堆 obj-17", List.of(), List.of());
+        JsonNode event = new ObjectMapper().readTree(new AlertJson().encode(located));
+        assertThat(event.at("/data/groundLocation/uncertaintyM").asDouble()).isEqualTo(12.5);
+        assertThat(event.at("/data/objectKey").asText()).isEqualTo("obj-17");
+        assertThat(schema().validate(event)).isEmpty();
+    }
+
+    @Test
+    void aDeviceAlertHasNoGroundLocationNorObjectKeyAndTheSchemaAcceptsIt() throws Exception {
+        JsonNode event = new ObjectMapper().readTree(new AlertJson().encode(alert));
+        assertThat(event.get("data").has("groundLocation")).isFalse();
+        assertThat(event.get("data").has("objectKey")).isFalse();
+        assertThat(schema().validate(event)).isEmpty();
+    }
+
+    private static JsonSchema schema() throws Exception {
+        return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(
+                Files.readString(Path.of("../docs/api/alert.schema.json")),
+                SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build());
     }
 }
