@@ -2,6 +2,7 @@ package gridwatch.gateway.alert;
 
 import gridwatch.config.model.AlertPolicyConfig;
 import gridwatch.detectors.core.Finding;
+import gridwatch.detectors.core.Lifetime;
 import gridwatch.detectors.core.Severity;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -10,8 +11,12 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -38,6 +43,13 @@ import java.util.function.Supplier;
  * across a reload is still dressed with the category of the config whose thresholds raised it. Lifecycle decisions
  * (update interval, cooldown) use the policy in effect when they are made.
  *
+ * <p>A {@link Lifetime.OneShot one-shot} finding (a sighting no rule watches afterwards) opens its incident like any
+ * other; each later sighting of the same key is an update (or nothing, under the update interval) and moves its
+ * deadline to the sighting's observed time plus the TTL. {@link #expire} ends the incidents whose deadline the
+ * gateway's clock has passed, with an END that says why. The deadline is reckoned from observed time, as everything
+ * here is, but checked against the clock: an object that no later patrol sees must end even if its device never
+ * sends again, which observation time alone cannot tell.
+ *
  * <p>Pipeline thread only: the outbox's answers, which arrive on its writer thread, are handed back to it first.
  */
 public final class IncidentTracker {
@@ -59,6 +71,10 @@ public final class IncidentTracker {
     private record Waiting(Finding finding, AlertFactory madeUnder) {
     }
 
+    /** The newest sighting of a one-shot incident: what its END is made from when it is not seen again. */
+    private record Sighting(Waiting last, Instant deadline) {
+    }
+
     /** A key with unsettled proposals: how to undo the newest, and what waits on a held one. */
     private static final class Flight {
         int unsettled;
@@ -72,6 +88,7 @@ public final class IncidentTracker {
     private final Map<IncidentKey, Open> open = new HashMap<>();
     private final Map<IncidentKey, Instant> endedAt = new HashMap<>();
     private final Map<IncidentKey, Flight> flights = new HashMap<>();
+    private final Map<IncidentKey, Sighting> sightings = new HashMap<>();
     private final Supplier<UUID> ids;
     private AlertPolicyConfig policy;
     private int unsettled;
@@ -94,12 +111,49 @@ public final class IncidentTracker {
      */
     public Optional<Proposal> step(Finding f, AlertFactory madeUnder) {
         IncidentKey key = IncidentKey.of(f);
+        if (f.active() && f.lifetime() instanceof Lifetime.OneShot(Duration ttl)) {
+            // Kept until its incident is over and settled (see expire): a refused END must be proposed again.
+            sightings.put(key, new Sighting(new Waiting(f, madeUnder), f.observedAt().plus(ttl)));
+        }
         Flight flight = flights.get(key);
         if (flight != null && flight.holding != null) {
             wait(key, flight.waiting, new Waiting(f, madeUnder));
             return Optional.empty();
         }
         return propose(key, new Waiting(f, madeUnder));
+    }
+
+    /**
+     * Ends the one-shot incidents not seen again within their TTL: the END proposals to emit now, one per incident
+     * not held by an unsettled alert (a held one's END waits for its turn like any finding). An END the outbox
+     * refuses leaves its incident open, and the next call proposes it again.
+     *
+     * @param now the gateway's clock
+     */
+    public List<Proposal> expire(Instant now) {
+        List<Proposal> out = new ArrayList<>();
+        List<Waiting> overdue = new ArrayList<>();
+        for (Iterator<Map.Entry<IncidentKey, Sighting>> it = sightings.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<IncidentKey, Sighting> e = it.next();
+            if (!open.containsKey(e.getKey())) {
+                if (!flights.containsKey(e.getKey())) {
+                    it.remove(); // ended (or suppressed) and settled: nothing left to end
+                }
+                continue;
+            }
+            Sighting s = e.getValue();
+            if (!now.isBefore(s.deadline())) {
+                Finding last = s.last().finding();
+                Duration ttl = ((Lifetime.OneShot) last.lifetime()).ttl();
+                String why = "not seen again within " + ttl.toString().substring(2).toLowerCase(Locale.ROOT) + " of "
+                        + last.observedAt() + ": " + last.summary();
+                overdue.add(new Waiting(last.cleared(s.deadline(), why), s.last().madeUnder()));
+            }
+        }
+        for (Waiting w : overdue) {
+            step(w.finding(), w.madeUnder()).ifPresent(out::add);
+        }
+        return out;
     }
 
     /** The outbox might refuse this proposal's alert: later findings for its key wait until it is settled. */

@@ -49,6 +49,8 @@ public final class AlertPipeline implements ReadingSink, AutoCloseable {
     private static final int FINDINGS = 4_096;
     /** Bulk entries taken per hand-off. */
     private static final int DRAIN = 256;
+    /** How often one-shot incidents are checked for their TTL: the lateness of their END at most. */
+    private static final long EXPIRY_CHECK_MILLIS = 1000;
 
     private final PipelineInbox inbox = new PipelineInbox(READINGS, FINDINGS);
     private final OverflowLog readingOverflow = new OverflowLog("reading", Level.WARN);
@@ -61,6 +63,7 @@ public final class AlertPipeline implements ReadingSink, AutoCloseable {
     private final DeviceActivity activity;
     private final Clock clock;
     private final Thread thread;
+    private long nextExpiryCheck = Long.MIN_VALUE; // pipeline thread only
     private volatile boolean closing;
     private Consumer<Reading> store = r -> { };
 
@@ -157,11 +160,13 @@ public final class AlertPipeline implements ReadingSink, AutoCloseable {
         List<Bulk> chunk = new ArrayList<>(DRAIN);
         while (true) {
             drainPriority();
+            expireOneShots();
             if (closing && inbox.bulkEmpty()) {
                 break;
             }
             try {
-                inbox.takeBulk(chunk, DRAIN);
+                // Bounded, so one-shot incidents end on time even when no input comes.
+                inbox.takeBulk(chunk, DRAIN, EXPIRY_CHECK_MILLIS);
             } catch (InterruptedException e) {
                 break;
             }
@@ -198,6 +203,20 @@ public final class AlertPipeline implements ReadingSink, AutoCloseable {
         }
         if (producer.outstanding() > 0) {
             LOG.warn("pipeline closed with {} alerts still on their way into the outbox", producer.outstanding());
+        }
+    }
+
+    /** One-shot incidents not seen again within their TTL end now; checked once a second, not per chunk of readings. */
+    private void expireOneShots() {
+        long now = clock.millis();
+        if (now < nextExpiryCheck) {
+            return;
+        }
+        nextExpiryCheck = now + EXPIRY_CHECK_MILLIS;
+        try {
+            producer.expire(clock.instant());
+        } catch (RuntimeException e) {
+            LOG.error("pipeline error while ending one-shot incidents: {}", e.getMessage(), e);
         }
     }
 

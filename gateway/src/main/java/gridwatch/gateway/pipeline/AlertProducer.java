@@ -19,6 +19,7 @@ import gridwatch.gateway.uplink.mqtt.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -68,6 +69,13 @@ final class AlertProducer {
         emitFrom(incidents.step(f, current));
         if (incidents.overflowedCount() > overflowed) {
             metrics.findingDropped(); // too many waited on one incident's alert
+        }
+    }
+
+    /** Ends the one-shot incidents not seen again within their TTL, by the gateway's clock {@code now}. */
+    void expire(Instant now) {
+        for (Proposal p : incidents.expire(now)) {
+            emitFrom(Optional.of(p));
         }
     }
 

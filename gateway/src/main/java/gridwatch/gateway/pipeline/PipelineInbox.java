@@ -93,10 +93,17 @@ final class PipelineInbox {
         return p;
     }
 
-    /** Pipeline thread: waits for at least one bulk entry, then takes up to {@code max} into {@code into}. */
-    void takeBulk(List<Bulk> into, int max) throws InterruptedException {
+    /**
+     * Pipeline thread: waits up to {@code timeoutMillis} for a bulk entry, then takes up to {@code max} into
+     * {@code into}; takes nothing when none came in time.
+     */
+    void takeBulk(List<Bulk> into, int max, long timeoutMillis) throws InterruptedException {
         int from = into.size();
-        into.add(bulk.take());
+        Bulk first = bulk.poll(timeoutMillis, TimeUnit.MILLISECONDS);
+        if (first == null) {
+            return;
+        }
+        into.add(first);
         bulk.drainTo(into, max - 1);
         int taken = 0;
         for (Bulk b : into.subList(from, into.size())) {

@@ -139,7 +139,7 @@ public final class SceneAnalyzer implements AutoCloseable {
                 List<Evidence> ev = new ArrayList<>(f.evidence());
                 ev.add(snapshot);
                 withSnapshot.add(new Finding(f.ruleId(), f.alertType(), f.subject(), f.active(), f.severity(),
-                        f.observedAt(), f.summary(), f.measurements(), ev));
+                        f.observedAt(), f.summary(), f.measurements(), ev, f.lifetime()));
             }
             found = withSnapshot;
         }
