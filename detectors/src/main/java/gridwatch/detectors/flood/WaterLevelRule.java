@@ -8,6 +8,9 @@ import gridwatch.detectors.core.Quality;
 import gridwatch.detectors.core.Reading;
 import gridwatch.detectors.core.ReadingRule;
 import gridwatch.detectors.core.Severity;
+import gridwatch.detectors.hold.Hold;
+import gridwatch.detectors.hold.HoldClear;
+import gridwatch.detectors.hold.Transition;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -34,7 +37,8 @@ public final class WaterLevelRule implements ReadingRule {
     private final String zoneId;
     private final Deque<Point> recent = new ArrayDeque<>();
     private volatile WaterLevelSpec spec;
-    private Severity current;
+    /** No time hold: each colour's own hysteresis (a value hysteresis, here in the rule) keeps it from flapping. */
+    private final HoldClear hold = new HoldClear(Hold.none());
     private double peak = Double.NEGATIVE_INFINITY;
 
     public WaterLevelRule(WaterLevelSpec spec, String deviceId, String zoneId) {
@@ -68,20 +72,23 @@ public final class WaterLevelRule implements ReadingRule {
         double rate = riseRateCmPerHour(s);
         Severity up = severity(s, r.value(), rate, 0, 1.0);
         Severity hold = severity(s, r.value(), rate, s.hysteresis(), 0.8);
+        Severity current = this.hold.severity();
         Severity next = max(up, current == null ? null : min(current, hold));
-        if (next == null) {
-            if (current == null) {
-                return Optional.empty();
+        return switch (this.hold.step(next != null, next == null ? Severity.BLUE : next, r.observedAt())) {
+            case Transition.Quiet q -> Optional.empty();
+            case Transition.Cleared c -> {
+                Finding end = finding(s, r, rate, c.severity(), false);
+                peak = Double.NEGATIVE_INFINITY;
+                yield Optional.of(end);
             }
-            Severity last = current;
-            current = null;
-            Finding end = finding(s, r, rate, last, false);
-            peak = Double.NEGATIVE_INFINITY;
-            return Optional.of(end);
-        }
-        current = next;
+            case Transition.Started st -> active(s, r, rate, st.severity());
+            case Transition.Continues c -> active(s, r, rate, c.severity());
+        };
+    }
+
+    private Optional<Finding> active(WaterLevelSpec s, Reading r, double rate, Severity sev) {
         peak = Math.max(peak, r.value());
-        return Optional.of(finding(s, r, rate, next, true));
+        return Optional.of(finding(s, r, rate, sev, true));
     }
 
     /** Metres per hour × 100 over the rate window; NaN until the window is at least half covered. */

@@ -6,6 +6,9 @@ import gridwatch.detectors.core.Measurement;
 import gridwatch.detectors.core.Quality;
 import gridwatch.detectors.core.Reading;
 import gridwatch.detectors.core.Severity;
+import gridwatch.detectors.hold.Hold;
+import gridwatch.detectors.hold.HoldClear;
+import gridwatch.detectors.hold.Transition;
 
 import java.util.List;
 import java.util.Optional;
@@ -21,34 +24,28 @@ public final class FaultWatch {
     private final String deviceId;
     private final String zoneId;
     private final int afterBad;
+    private final HoldClear hold;
+    /** For the evidence only; the hold counts its own runs. */
     private int bad;
-    private int good;
-    private boolean active;
 
     public FaultWatch(String alertType, String deviceId, String zoneId, int afterBad) {
         this.alertType = alertType;
         this.deviceId = deviceId;
         this.zoneId = zoneId;
         this.afterBad = afterBad;
+        this.hold = new HoldClear(Hold.steps(afterBad, afterBad));
     }
 
     public Optional<Finding> observe(Reading r) {
-        if (r.quality() == Quality.BAD) {
-            bad++;
-            good = 0;
-        } else {
-            good++;
-            bad = 0;
-        }
-        if (!active && bad >= afterBad) {
-            active = true;
-            return Optional.of(finding(r, true, bad + " bad readings in a row (last " + r.resource() + " = " + r.value() + ")"));
-        }
-        if (active && good >= afterBad) {
-            active = false;
-            return Optional.of(finding(r, false, good + " good readings in a row: the device recovered"));
-        }
-        return Optional.empty();
+        boolean isBad = r.quality() == Quality.BAD;
+        bad = isBad ? bad + 1 : 0;
+        return switch (hold.step(isBad, Severity.BLUE, r.observedAt())) {
+            case Transition.Started st ->
+                    Optional.of(finding(r, true, bad + " bad readings in a row (last " + r.resource() + " = " + r.value() + ")"));
+            case Transition.Cleared c -> Optional.of(finding(r, false, afterBad + " good readings in a row: the device recovered"));
+            case Transition.Quiet q -> Optional.empty();
+            case Transition.Continues c -> Optional.empty(); // a fault is reported when it starts and ends only
+        };
     }
 
     private Finding finding(Reading r, boolean nowActive, String summary) {

@@ -45,6 +45,22 @@ public final class HoldClear {
         return active ? whileActive(condition, stepSeverity, t) : whileInactive(condition, stepSeverity, t);
     }
 
+    /**
+     * The condition holds so plainly that no hold applies (a night noise peak far over the limit): active now, or
+     * still. The onset is the start of a run already being timed, else this step.
+     */
+    public Transition stepAtOnce(Severity stepSeverity, Instant at) {
+        Instant t = latest != null && at.isBefore(latest) ? latest : at;
+        latest = t;
+        if (active) {
+            return whileActive(true, stepSeverity, t);
+        }
+        if (onset == null) {
+            onset = t;
+        }
+        return start(stepSeverity);
+    }
+
     private Transition whileInactive(boolean condition, Severity stepSeverity, Instant t) {
         if (!condition) {
             onset = null;
@@ -58,11 +74,19 @@ public final class HoldClear {
         if (!reached(onset, t, hold.on(), hold.stepsOn())) {
             return Transition.QUIET;
         }
+        return start(stepSeverity);
+    }
+
+    private Transition start(Severity stepSeverity) {
+        Instant since = onset;
+        if (since == null) {
+            throw new IllegalStateException("started without an onset");
+        }
         active = true;
         severity = stepSeverity;
         clearSince = null;
         run = 0;
-        return new Transition.Started(stepSeverity, onset);
+        return new Transition.Started(stepSeverity, since);
     }
 
     private Transition whileActive(boolean condition, Severity stepSeverity, Instant t) {
@@ -94,6 +118,11 @@ public final class HoldClear {
 
     public boolean active() {
         return active;
+    }
+
+    /** The severity while active, else null. */
+    public @Nullable Severity severity() {
+        return active ? severity : null;
     }
 
     /** The first step of the run being timed (inactive) or of the run that started it (active); null when none. */

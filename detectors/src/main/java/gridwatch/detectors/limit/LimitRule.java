@@ -7,9 +7,11 @@ import gridwatch.detectors.core.Measurement;
 import gridwatch.detectors.core.Quality;
 import gridwatch.detectors.core.Reading;
 import gridwatch.detectors.core.ReadingRule;
+import gridwatch.detectors.hold.Hold;
+import gridwatch.detectors.hold.HoldClear;
+import gridwatch.detectors.hold.Transition;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -30,19 +32,25 @@ public final class LimitRule implements ReadingRule {
     private final String zoneId;
     private final Deque<Reading> recent = new ArrayDeque<>(SERIES_LENGTH);
     private volatile LimitSpec spec;
-    private Instant aboveSince;
-    private boolean active;
+    private final HoldClear hold;
     private double peak;
 
     public LimitRule(LimitSpec spec, String deviceId, String zoneId) {
         this.spec = spec;
         this.deviceId = deviceId;
         this.zoneId = zoneId;
+        this.hold = new HoldClear(hold(spec));
+    }
+
+    /** Over the limit for the hold time to start; ends at once under limit − hysteresis (a value hysteresis). */
+    private static Hold hold(LimitSpec s) {
+        return Hold.of(s.holdFor(), Duration.ZERO);
     }
 
     /** Takes new thresholds on a config reload; state (open finding, hold timer) carries over. */
     public void reconfigure(LimitSpec newSpec) {
         this.spec = newSpec;
+        hold.reconfigure(hold(newSpec));
     }
 
     @Override
@@ -58,28 +66,22 @@ public final class LimitRule implements ReadingRule {
         LimitSpec s = spec;
         remember(r);
         double limit = s.limit().at(r.observedAt());
-        if (!active) {
-            if (r.value() <= limit) {
-                aboveSince = null;
-                return Optional.empty();
+        boolean over = hold.active() ? r.value() >= limit - s.hysteresis() : r.value() > limit;
+        return switch (hold.step(over, s.severity(), r.observedAt())) {
+            case Transition.Quiet q -> Optional.empty();
+            case Transition.Started st -> {
+                peak = r.value();
+                yield Optional.of(finding(s, r, limit, true));
             }
-            if (aboveSince == null) {
-                aboveSince = r.observedAt();
+            case Transition.Continues c -> {
+                peak = Math.max(peak, r.value());
+                yield Optional.of(finding(s, r, limit, true));
             }
-            if (Duration.between(aboveSince, r.observedAt()).compareTo(s.holdFor()) < 0) {
-                return Optional.empty();
+            case Transition.Cleared c -> {
+                peak = Math.max(peak, r.value());
+                yield Optional.of(finding(s, r, limit, false));
             }
-            active = true;
-            peak = r.value();
-            return Optional.of(finding(s, r, limit, true));
-        }
-        peak = Math.max(peak, r.value());
-        if (r.value() < limit - s.hysteresis()) {
-            active = false;
-            aboveSince = null;
-            return Optional.of(finding(s, r, limit, false));
-        }
-        return Optional.of(finding(s, r, limit, true));
+        };
     }
 
     private void remember(Reading r) {

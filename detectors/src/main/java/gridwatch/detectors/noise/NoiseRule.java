@@ -7,6 +7,9 @@ import gridwatch.detectors.core.Measurement;
 import gridwatch.detectors.core.Quality;
 import gridwatch.detectors.core.Reading;
 import gridwatch.detectors.core.ReadingRule;
+import gridwatch.detectors.hold.Hold;
+import gridwatch.detectors.hold.HoldClear;
+import gridwatch.detectors.hold.Transition;
 import gridwatch.detectors.window.LevelWindow;
 
 import java.time.Duration;
@@ -36,8 +39,7 @@ public final class NoiseRule implements ReadingRule {
     private LevelWindow la;
     private LevelWindow stationLeq;
     private LevelWindow stationLmax;
-    private Instant overSince;
-    private boolean active;
+    private final HoldClear hold;
     private double peakLeq;
     private long statsAt = Long.MIN_VALUE;
     private double l10 = Double.NaN;
@@ -48,7 +50,13 @@ public final class NoiseRule implements ReadingRule {
         this.deviceId = deviceId;
         this.zoneId = zoneId;
         this.spec = spec;
+        this.hold = new HoldClear(hold(spec));
         newWindows(spec.window());
+    }
+
+    /** Leq over the limit for the hold time to start; ends at once under limit − hysteresis (a value hysteresis). */
+    private static Hold hold(NoiseSpec s) {
+        return Hold.of(s.holdFor(), Duration.ZERO);
     }
 
     /** New thresholds on reload; a new window length starts its windows afresh, the open alert carries over. */
@@ -57,6 +65,7 @@ public final class NoiseRule implements ReadingRule {
             newWindows(next.window());
         }
         spec = next;
+        hold.reconfigure(hold(next));
     }
 
     private void newWindows(Duration window) {
@@ -94,25 +103,23 @@ public final class NoiseRule implements ReadingRule {
         boolean night = s.limit().isNight(r.observedAt());
         double lmax = Math.max(nanToLow(la.max()), nanToLow(stationLmax.max()));
         boolean lmaxOver = night && lmax > limit + s.lmaxMarginDb();
-        if (!active) {
-            boolean leqHeld = false;
-            if (leq > limit) {
-                overSince = overSince == null ? r.observedAt() : overSince;
-                leqHeld = Duration.between(overSince, r.observedAt()).compareTo(s.holdFor()) >= 0;
-            } else {
-                overSince = null;
+        if (!hold.active()) {
+            Transition step = hold.step(leq > limit, s.severity(), r.observedAt());
+            boolean byLmax = false;
+            if (!step.active() && lmaxOver) {
+                // A night peak this far over the limit needs no hold.
+                step = hold.stepAtOnce(s.severity(), r.observedAt());
+                byLmax = true;
             }
-            if (!leqHeld && !lmaxOver) {
+            if (!step.active()) {
                 return Optional.empty();
             }
-            active = true;
             peakLeq = leq;
-            return Optional.of(finding(s, r, leq, limit, lmax, night, fromStation, true, lmaxOver && !leqHeld));
+            return Optional.of(finding(s, r, leq, limit, lmax, night, fromStation, true, byLmax));
         }
         peakLeq = Math.max(peakLeq, leq);
-        if (leq < limit - s.hysteresis() && !lmaxOver) {
-            active = false;
-            overSince = null;
+        boolean stillOver = leq >= limit - s.hysteresis() || lmaxOver;
+        if (hold.step(stillOver, s.severity(), r.observedAt()) instanceof Transition.Cleared) {
             return Optional.of(finding(s, r, leq, limit, lmax, night, fromStation, false, false));
         }
         return Optional.of(finding(s, r, leq, limit, lmax, night, fromStation, true, lmaxOver && leq <= limit));

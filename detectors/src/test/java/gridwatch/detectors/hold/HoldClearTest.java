@@ -169,4 +169,16 @@ class HoldClearTest {
         assertThat(at(6, true)).isEqualTo(new Started(ORANGE, T0));
         assertThat(at(7, false)).isInstanceOf(Cleared.class);
     }
+
+    @Test
+    void atOnceStartsWithoutTheHoldAndKeepsTheOnsetOfARunBeingTimed() {
+        at(0, true);
+        assertThat(machine.stepAtOnce(RED, T0.plusSeconds(3))).isEqualTo(new Started(RED, T0));
+        assertThat(machine.severity()).isEqualTo(RED);
+        assertThat(machine.stepAtOnce(RED, T0.plusSeconds(4))).isEqualTo(new Continues(RED, RED, T0));
+        HoldClear fresh = new HoldClear(Hold.of(Duration.ofHours(1), Duration.ZERO));
+        assertThat(fresh.stepAtOnce(YELLOW, T0)).isEqualTo(new Started(YELLOW, T0));
+        assertThat(fresh.step(false, YELLOW, T0.plusSeconds(1))).isEqualTo(new Cleared(YELLOW, T0));
+        assertThat(fresh.severity()).isNull();
+    }
 }

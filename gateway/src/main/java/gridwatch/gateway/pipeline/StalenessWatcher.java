@@ -6,6 +6,9 @@ import gridwatch.detectors.core.Finding;
 import gridwatch.detectors.core.Subject;
 import gridwatch.detectors.core.Measurement;
 import gridwatch.detectors.core.Severity;
+import gridwatch.detectors.hold.Hold;
+import gridwatch.detectors.hold.HoldClear;
+import gridwatch.detectors.hold.Transition;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -27,7 +30,8 @@ public final class StalenessWatcher implements AutoCloseable {
     private final Consumer<Finding> findings;
     private final Clock clock;
     private final Instant started;
-    private final Map<String, Instant> offlineSince = new HashMap<>();
+    /** Per device; the silence itself is the hold, so the machine starts and clears at once. Watcher thread only. */
+    private final Map<String, HoldClear> offline = new HashMap<>();
     private final Thread thread;
 
     public StalenessWatcher(EdgeConfig config, DeviceActivity activity, Consumer<Finding> findings, Clock clock) {
@@ -65,14 +69,18 @@ public final class StalenessWatcher implements AutoCloseable {
             }
             DeviceActivity.Seen seen = activity.of(d.id());
             Instant last = seen == null ? started : seen.lastArrival();
-            Instant since = offlineSince.get(d.id());
+            HoldClear watch = offline.computeIfAbsent(d.id(), id -> new HoldClear(Hold.none()));
             long silent = Duration.between(last, now).getSeconds();
-            if (since == null && silent > d.staleAfterSeconds()) {
-                offlineSince.put(d.id(), now);
-                findings.accept(finding(d, true, now, silent, "no data for " + silent + " s (allowed " + d.staleAfterSeconds() + " s)"));
-            } else if (since != null && last.isAfter(since)) {
-                offlineSince.remove(d.id());
-                findings.accept(finding(d, false, now, 0, "data again after " + Duration.between(since, last).getSeconds() + " s offline"));
+            Instant since = watch.onset();
+            // Offline once silent past the limit; online again only when data arrived after it went offline.
+            boolean isOffline = watch.active() && since != null ? !last.isAfter(since) : silent > d.staleAfterSeconds();
+            switch (watch.step(isOffline, Severity.BLUE, now)) {
+                case Transition.Started st ->
+                        findings.accept(finding(d, true, now, silent, "no data for " + silent + " s (allowed " + d.staleAfterSeconds() + " s)"));
+                case Transition.Cleared c ->
+                        findings.accept(finding(d, false, now, 0, "data again after " + Duration.between(c.onset(), last).getSeconds() + " s offline"));
+                case Transition.Quiet q -> { }
+                case Transition.Continues c -> { } // reported when it starts and ends only
             }
         }
     }
