@@ -23,6 +23,11 @@ public record Hold(Duration on, Duration off, int stepsOn, int stepsOff) {
         return new Hold(on, off, 1, 1);
     }
 
+    /** Held and cleared by time only, in (fractional) seconds as specs give them. */
+    public static Hold ofSeconds(double on, double off) {
+        return of(Duration.ofNanos(Math.round(on * 1e9)), Duration.ofNanos(Math.round(off * 1e9)));
+    }
+
     /** Held and cleared by consecutive steps only. */
     public static Hold steps(int on, int off) {
         return new Hold(Duration.ZERO, Duration.ZERO, on, off);

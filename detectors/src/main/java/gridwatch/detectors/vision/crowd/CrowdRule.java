@@ -3,6 +3,9 @@ package gridwatch.detectors.vision.crowd;
 import gridwatch.detectors.core.Finding;
 import gridwatch.detectors.core.Subject;
 import gridwatch.detectors.core.Measurement;
+import gridwatch.detectors.hold.Hold;
+import gridwatch.detectors.hold.HoldClear;
+import gridwatch.detectors.hold.Transition;
 import gridwatch.detectors.vision.scene.SceneFrame;
 import gridwatch.detectors.vision.scene.ZoneRule;
 
@@ -19,15 +22,16 @@ import java.util.Optional;
 public final class CrowdRule extends ZoneRule<CrowdSpec> {
 
     private final Deque<Integer> recent = new ArrayDeque<>();
+    private final HoldClear hold;
+    /** The onset of the crowd being reported, for its duration; null when none. */
     private Instant overSince;
-    private Instant underSince;
-    private boolean active;
     private int peak;
     private double smoothed;
     private int count;
 
     public CrowdRule(CrowdSpec spec) {
         super(spec);
+        this.hold = new HoldClear(Hold.ofSeconds(spec.minSeconds(), spec.clearSeconds()));
     }
 
 
@@ -41,31 +45,23 @@ public final class CrowdRule extends ZoneRule<CrowdSpec> {
         }
         smoothed = recent.stream().mapToInt(Integer::intValue).average().orElse(0);
         boolean over = smoothed >= spec.minPeople() && densityOver();
-        if (over) {
-            underSince = null;
-            if (overSince == null) {
-                overSince = f.at();
+        return switch (hold.step(over, spec.severity(), f.at())) {
+            case Transition.Quiet q -> Optional.empty();
+            case Transition.Started st -> {
+                overSince = st.onset();
+                peak = count;
+                yield Optional.of(finding(f, true));
             }
-        } else {
-            overSince = active ? overSince : null;
-            if (underSince == null) {
-                underSince = f.at();
+            case Transition.Continues c -> {
+                overSince = c.onset();
+                peak = Math.max(peak, count);
+                yield Optional.of(finding(f, true));
             }
-        }
-        if (!active && over && seconds(overSince, f.at()) >= spec.minSeconds()) {
-            active = true;
-            peak = count;
-        }
-        if (!active) {
-            return Optional.empty();
-        }
-        if (!over && seconds(underSince, f.at()) >= spec.clearSeconds()) {
-            active = false;
-            overSince = null;
-            return Optional.of(finding(f, false));
-        }
-        peak = Math.max(peak, count);
-        return Optional.of(finding(f, true));
+            case Transition.Cleared c -> {
+                overSince = null;
+                yield Optional.of(finding(f, false));
+            }
+        };
     }
 
     private boolean densityOver() {
@@ -99,6 +95,6 @@ public final class CrowdRule extends ZoneRule<CrowdSpec> {
     @Override
     public String state() {
         return String.format(Locale.ROOT, "crowd %s: %d people (smoothed %.1f, peak %d)%s", spec.zone().id(), count, smoothed, peak,
-                active ? ", ACTIVE" : "");
+                hold.active() ? ", ACTIVE" : "");
     }
 }

@@ -3,6 +3,9 @@ package gridwatch.detectors.vision.garbage;
 import gridwatch.detectors.core.Finding;
 import gridwatch.detectors.core.Subject;
 import gridwatch.detectors.core.Measurement;
+import gridwatch.detectors.hold.Hold;
+import gridwatch.detectors.hold.HoldClear;
+import gridwatch.detectors.hold.Transition;
 import gridwatch.detectors.vision.Box;
 import gridwatch.detectors.vision.scene.SceneFrame;
 import gridwatch.detectors.vision.scene.ZoneRule;
@@ -54,13 +57,14 @@ public final class GarbagePileRule extends ZoneRule<GarbagePileSpec> {
     private int height;
     private Instant started;
     private Instant last;
-    private boolean active;
-    private Instant clearSince;
+    /** Starts at once (the pixels' own age is the persistence hold); ends after clearSeconds under half the threshold. */
+    private final HoldClear hold;
     private double share;
     private Box region;
 
     public GarbagePileRule(GarbagePileSpec spec) {
         super(spec);
+        this.hold = new HoldClear(Hold.ofSeconds(0, spec.clearSeconds()));
     }
 
     @Override
@@ -147,25 +151,14 @@ public final class GarbagePileRule extends ZoneRule<GarbagePileSpec> {
     }
 
     private Optional<Finding> decide(SceneFrame f) {
-        boolean over = share >= spec.minAreaShare();
-        if (!active) {
-            if (!over) {
-                return Optional.empty();
-            }
-            active = true;
-            clearSince = null;
-            return Optional.of(finding(f, true));
-        }
-        if (share < spec.minAreaShare() / 2) {
-            clearSince = clearSince == null ? f.at() : clearSince;
-            if (Duration.between(clearSince, f.at()).toMillis() / 1000.0 >= spec.clearSeconds()) {
-                active = false;
-                return Optional.of(finding(f, false));
-            }
-        } else {
-            clearSince = null;
-        }
-        return Optional.of(finding(f, true));
+        // Value hysteresis: starts at the threshold, counts as clear only under half of it.
+        boolean over = share >= (hold.active() ? spec.minAreaShare() / 2 : spec.minAreaShare());
+        return switch (hold.step(over, spec.severity(), f.at())) {
+            case Transition.Quiet q -> Optional.empty();
+            case Transition.Cleared c -> Optional.of(finding(f, false));
+            case Transition.Started st -> Optional.of(finding(f, true));
+            case Transition.Continues c -> Optional.of(finding(f, true));
+        };
     }
 
     private Finding finding(SceneFrame f, boolean on) {
@@ -186,7 +179,7 @@ public final class GarbagePileRule extends ZoneRule<GarbagePileSpec> {
 
     @Override
     public List<Region> regions() {
-        return active && region != null ? List.of(new Region(String.format(Locale.ROOT, "pile %.1f%%", share * 100), region)) : List.of();
+        return hold.active() && region != null ? List.of(new Region(String.format(Locale.ROOT, "pile %.1f%%", share * 100), region)) : List.of();
     }
 
     private float[] shrink(Mat image) {
@@ -296,6 +289,6 @@ public final class GarbagePileRule extends ZoneRule<GarbagePileSpec> {
 
     @Override
     public String state() {
-        return String.format(Locale.ROOT, "no-dumping %s: persistent change %.2f %% of zone%s", spec.zone().id(), share * 100, active ? ", ACTIVE" : "");
+        return String.format(Locale.ROOT, "no-dumping %s: persistent change %.2f %% of zone%s", spec.zone().id(), share * 100, hold.active() ? ", ACTIVE" : "");
     }
 }

@@ -4,6 +4,9 @@ import gridwatch.detectors.core.Evidence;
 import gridwatch.detectors.core.Finding;
 import gridwatch.detectors.core.Subject;
 import gridwatch.detectors.core.Measurement;
+import gridwatch.detectors.hold.Hold;
+import gridwatch.detectors.hold.HoldClear;
+import gridwatch.detectors.hold.Transition;
 import gridwatch.detectors.vision.scene.SceneFrame;
 import gridwatch.detectors.vision.scene.SceneRule;
 import gridwatch.detectors.vision.snapshot.Annotator;
@@ -57,7 +60,8 @@ public final class MuckTruckRule implements SceneRule {
     private Instant lastUnwashed;
     private double lastScore;
     private Evidence lastBestView;
-    private boolean active;
+    /** No time hold: "an unwashed truck left within clearSeconds" is the condition, measured here. */
+    private final HoldClear hold = new HoldClear(Hold.none());
 
     public MuckTruckRule(MuckTruckSpec spec) {
         this.spec = spec;
@@ -107,15 +111,14 @@ public final class MuckTruckRule implements SceneRule {
                 it.remove();
             }
         }
-        if (newUnwashed) {
-            active = true;
-            return Optional.of(finding(f, true));
-        }
-        if (active && Duration.between(lastUnwashed, f.at()).toMillis() / 1000.0 >= spec.clearSeconds()) {
-            active = false;
-            return Optional.of(finding(f, false));
-        }
-        return active ? Optional.of(finding(f, true)) : Optional.empty();
+        boolean recent = newUnwashed
+                || lastUnwashed != null && Duration.between(lastUnwashed, f.at()).toMillis() / 1000.0 < spec.clearSeconds();
+        return switch (hold.step(recent, spec.severity(), f.at())) {
+            case Transition.Quiet q -> Optional.empty();
+            case Transition.Cleared c -> Optional.of(finding(f, false));
+            case Transition.Started st -> Optional.of(finding(f, true));
+            case Transition.Continues c -> Optional.of(finding(f, true));
+        };
     }
 
     private void sample(Seen s, Track t, SceneFrame f) {
@@ -190,7 +193,7 @@ public final class MuckTruckRule implements SceneRule {
 
     @Override
     public String state() {
-        return String.format(Locale.ROOT, "exit %s: %d trucks out, %d unwashed%s", spec.exit().id(), exits, unwashed, active ? ", ACTIVE" : "");
+        return String.format(Locale.ROOT, "exit %s: %d trucks out, %d unwashed%s", spec.exit().id(), exits, unwashed, hold.active() ? ", ACTIVE" : "");
     }
 
     private static NormalizedPolygon band(CountingLine l) {

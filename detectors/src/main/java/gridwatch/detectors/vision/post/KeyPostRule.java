@@ -3,6 +3,9 @@ package gridwatch.detectors.vision.post;
 import gridwatch.detectors.core.Finding;
 import gridwatch.detectors.core.Subject;
 import gridwatch.detectors.core.Measurement;
+import gridwatch.detectors.hold.Hold;
+import gridwatch.detectors.hold.HoldClear;
+import gridwatch.detectors.hold.Transition;
 import gridwatch.detectors.vision.scene.SceneFrame;
 import gridwatch.detectors.vision.scene.ZoneRule;
 
@@ -20,7 +23,8 @@ import java.util.Optional;
 public final class KeyPostRule extends ZoneRule<KeyPostSpec> {
 
     private Instant lastPresent;
-    private boolean active;
+    /** No time hold of its own: the absence clock (since someone was last seen) is the hold, measured here. */
+    private final HoldClear hold = new HoldClear(Hold.none());
     private int present;
 
     public KeyPostRule(KeyPostSpec spec) {
@@ -41,17 +45,18 @@ public final class KeyPostRule extends ZoneRule<KeyPostSpec> {
             // Off duty the absence clock does not run.
             lastPresent = f.at();
         }
-        if (!active && onDuty && absent > spec.maxAbsentSeconds()) {
-            active = true;
-        }
-        if (!active) {
-            return Optional.empty();
-        }
-        if (present > 0 || !onDuty) {
-            active = false;
-            return Optional.of(finding(f, false, absent,
+        boolean unstaffed = onDuty && present == 0;
+        boolean absentTooLong = hold.active() ? unstaffed : unstaffed && absent > spec.maxAbsentSeconds();
+        return switch (hold.step(absentTooLong, spec.severity(), f.at())) {
+            case Transition.Quiet q -> Optional.empty();
+            case Transition.Cleared c -> Optional.of(finding(f, false, absent,
                     present > 0 ? "post " + spec.zone().id() + " staffed again" : "duty window at " + spec.zone().id() + " closed"));
-        }
+            case Transition.Started st -> absentFinding(f, absent);
+            case Transition.Continues c -> absentFinding(f, absent);
+        };
+    }
+
+    private Optional<Finding> absentFinding(SceneFrame f, double absent) {
         return Optional.of(finding(f, true, absent, String.format(Locale.ROOT, "nobody at post %s for %d min (allowed %d min)",
                 spec.zone().id(), Math.round(absent / 60), Math.round(spec.maxAbsentSeconds() / 60))));
     }
@@ -65,6 +70,6 @@ public final class KeyPostRule extends ZoneRule<KeyPostSpec> {
 
     @Override
     public String state() {
-        return "post " + spec.zone().id() + ": " + present + " present" + (active ? ", ABSENT" : "");
+        return "post " + spec.zone().id() + ": " + present + " present" + (hold.active() ? ", ABSENT" : "");
     }
 }
