@@ -56,6 +56,10 @@ public final class AlertFactory {
         return new AlertFactory(next, ids, clock);
     }
 
+    /**
+     * The alert for a step the tracker decided to emit. Renders the finding's deferred evidence (a camera's
+     * snapshot), so only alerts actually sent cost a JPEG: tens of milliseconds on the calling (pipeline) thread.
+     */
     public Alert create(Finding f, LifecycleStep step) {
         Category category = categories.get(f.alertType());
         if (category == null) {
@@ -70,6 +74,6 @@ public final class AlertFactory {
         return new Alert(ids.get(), step.incidentId(), step.revision(), config.gateway().id(), f.alertType(),
                 category, f.severity(), step.lifecycle(), f.ruleId(), device, location, zoneId, cell,
                 f.subject().location(), f.subject().objectKey(), f.observedAt(),
-                step.startedAt(), clock.instant(), f.summary(), f.measurements(), f.evidence());
+                step.startedAt(), clock.instant(), f.summary(), f.measurements(), f.renderedEvidence());
     }
 }

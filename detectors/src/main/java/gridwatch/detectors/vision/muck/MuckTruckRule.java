@@ -1,6 +1,7 @@
 package gridwatch.detectors.vision.muck;
 
-import gridwatch.detectors.core.Evidence;
+import gridwatch.detectors.core.DeferredEvidence;
+import gridwatch.detectors.core.Lifetime;
 import gridwatch.detectors.core.Finding;
 import gridwatch.detectors.core.Subject;
 import gridwatch.detectors.core.Measurement;
@@ -10,6 +11,7 @@ import gridwatch.detectors.hold.Transition;
 import gridwatch.detectors.vision.scene.SceneFrame;
 import gridwatch.detectors.vision.scene.SceneRule;
 import gridwatch.detectors.vision.snapshot.Annotator;
+import gridwatch.detectors.vision.snapshot.LazyJpeg;
 import gridwatch.detectors.vision.track.Track;
 import gridwatch.detectors.vision.zone.CountingLine;
 import gridwatch.detectors.vision.zone.ImageZone;
@@ -19,13 +21,13 @@ import org.bytedeco.opencv.opencv_core.Mat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * See {@link MuckTruckSpec}. While a truck is in view its lower box is scored on every analysed
@@ -59,7 +61,8 @@ public final class MuckTruckRule implements SceneRule {
     private int unwashed;
     private Instant lastUnwashed;
     private double lastScore;
-    private Evidence lastBestView;
+    private LazyJpeg lastBestView;
+    private final LongAdder rendered = new LongAdder();
     /** No time hold: "an unwashed truck left within clearSeconds" is the condition, measured here. */
     private final HoldClear hold = new HoldClear(Hold.none());
 
@@ -138,11 +141,12 @@ public final class MuckTruckRule implements SceneRule {
         }
     }
 
-    private Evidence bestView(Seen s, double score, SceneFrame f) {
+    /** Sketched now, while its Mat lives; drawn only if an alert carrying it is sent. */
+    private LazyJpeg bestView(Seen s, double score, SceneFrame f) {
         List<String> header = List.of(f.deviceId() + "  best view of truck #" + s.bestTrack.id(),
                 String.format(Locale.ROOT, "mud score %.2f (threshold %.2f), median of %d frames", score, spec.mudThreshold(), s.scores.size()));
-        byte[] jpeg = annotator.jpeg(s.bestView, List.of(zone), List.of(spec.exit()), List.of(s.bestTrack), header);
-        return new Evidence("best-view", "image/jpeg", null, Base64.getEncoder().encodeToString(jpeg));
+        return new LazyJpeg("best-view", annotator.sketch(s.bestView, List.of(zone), List.of(spec.exit()), List.of(s.bestTrack), List.of(), header),
+                rendered);
     }
 
     private static void forget(Seen s) {
@@ -158,12 +162,12 @@ public final class MuckTruckRule implements SceneRule {
                 spec.exit().id(), lastScore, spec.mudThreshold(), unwashed, exits)
                 : String.format(Locale.ROOT, "no unwashed truck through %s for %d s; %d of %d exiting trucks unwashed",
                 spec.exit().id(), Math.round(spec.clearSeconds()), unwashed, exits);
-        List<Evidence> evidence = lastBestView == null ? List.of() : List.of(lastBestView);
+        List<DeferredEvidence> evidence = lastBestView == null ? List.of() : List.of(lastBestView);
         return new Finding(spec.ruleId(), spec.alertType(), Subject.of(f.deviceId(), spec.exit().zoneId()), on, spec.severity(), f.at(), summary,
                 List.of(new Measurement("mudScore", Math.round(lastScore * 100) / 100.0, "score"),
                         new Measurement("threshold", spec.mudThreshold(), "score"),
                         new Measurement("unwashedExits", unwashed, "trucks"),
-                        new Measurement("exits", exits, "trucks")), evidence);
+                        new Measurement("exits", exits, "trucks")), List.of(), Lifetime.HELD, evidence);
     }
 
     private static double median(List<Double> xs) {

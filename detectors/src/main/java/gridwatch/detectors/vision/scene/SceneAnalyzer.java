@@ -1,6 +1,5 @@
 package gridwatch.detectors.vision.scene;
 
-import gridwatch.detectors.core.Evidence;
 import gridwatch.detectors.core.Finding;
 import gridwatch.detectors.vision.ClosedException;
 import gridwatch.detectors.vision.Detection;
@@ -8,6 +7,7 @@ import gridwatch.detectors.vision.ObjectDetector;
 import gridwatch.detectors.vision.UseGuard;
 import gridwatch.detectors.vision.motion.MotionGate;
 import gridwatch.detectors.vision.snapshot.Annotator;
+import gridwatch.detectors.vision.snapshot.LazyJpeg;
 import gridwatch.detectors.vision.snapshot.Region;
 import gridwatch.detectors.vision.track.IouTracker;
 import gridwatch.detectors.vision.track.Track;
@@ -22,16 +22,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * One camera's analysis chain, a small pipeline in the Netty spirit: motion gate → detector →
  * tracker → scene rules → findings, each finding carrying the annotated snapshot of the frame
- * it was made on. When the gate finds nothing moving, the last detections stand in for the
+ * it was made on, as deferred evidence: the frame is sketched (scaled and copied to the heap) here, and
+ * drawn and encoded only if an alert carrying it is sent ({@link #snapshotsRendered()}). When the gate finds nothing moving, the last detections stand in for the
  * frame (nothing moved, so nothing changed) and the rules still see time pass.
  *
  * <p>Ownership: the analyzer takes over the motion gate and the rules it is given and frees their
@@ -71,8 +72,9 @@ public final class SceneAnalyzer implements AutoCloseable {
 
     private List<Detection> last = List.of();
     private final Set<String> activeRules = new HashSet<>();
-    private Evidence snapshot;
+    private LazyJpeg snapshot;
     private Instant snapshotAt;
+    private final LongAdder rendered = new LongAdder();
     /** Written by the analysis thread only; volatile for /health and tests on other threads. */
     private volatile long frames;
     private volatile long inferences;
@@ -118,8 +120,8 @@ public final class SceneAnalyzer implements AutoCloseable {
             for (Finding f : found) {
                 transition |= f.active() ? activeRules.add(f.ruleId()) : activeRules.remove(f.ruleId());
             }
-            // Encoding a JPEG costs about as much as a third of an inference: while an incident
-            // merely goes on, reuse the last snapshot if it is under a second old.
+            // Sketching costs a resize and a copy, rendering (on send only) a third of an inference:
+            // while an incident merely goes on, reuse the last sketch if it is under a second old.
             if (transition || snapshot == null || Duration.between(snapshotAt, at).compareTo(SNAPSHOT_EVERY) >= 0) {
                 List<String> header = new ArrayList<>();
                 header.add(deviceId + "  " + STAMP.format(at));
@@ -130,16 +132,12 @@ public final class SceneAnalyzer implements AutoCloseable {
                 for (SceneRule r : rules) {
                     regions.addAll(r.regions());
                 }
-                byte[] jpeg = annotator.jpeg(frame, zones, lines, tracks, regions, header);
-                snapshot = new Evidence("snapshot", "image/jpeg", null, Base64.getEncoder().encodeToString(jpeg));
+                snapshot = new LazyJpeg("snapshot", annotator.sketch(frame, zones, lines, tracks, regions, header), rendered);
                 snapshotAt = at;
             }
             List<Finding> withSnapshot = new ArrayList<>(found.size());
             for (Finding f : found) {
-                List<Evidence> ev = new ArrayList<>(f.evidence());
-                ev.add(snapshot);
-                withSnapshot.add(new Finding(f.ruleId(), f.alertType(), f.subject(), f.active(), f.severity(),
-                        f.observedAt(), f.summary(), f.measurements(), ev, f.lifetime()));
+                withSnapshot.add(f.withDeferred(snapshot));
             }
             found = withSnapshot;
         }
@@ -161,6 +159,11 @@ public final class SceneAnalyzer implements AutoCloseable {
 
     public Annotator annotator() {
         return annotator;
+    }
+
+    /** Snapshots drawn and encoded so far: only those of alerts actually sent. Any thread. */
+    public long snapshotsRendered() {
+        return rendered.sum();
     }
 
     public long frames() {

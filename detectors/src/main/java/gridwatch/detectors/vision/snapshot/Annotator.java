@@ -64,14 +64,52 @@ public final class Annotator {
     public byte[] jpeg(Mat frame, List<ImageZone> zones, List<CountingLine> lines, List<Track> tracks, List<Region> regions,
                        List<String> header) {
         try (PointerScope scope = new PointerScope(); Mat canvas = new Mat()) {
-            double s = frame.cols() > maxWidth ? (double) maxWidth / frame.cols() : 1.0;
-            if (s < 1.0) {
-                opencv_imgproc.resize(frame, canvas, new Size((int) (frame.cols() * s), (int) (frame.rows() * s)), 0, 0, opencv_imgproc.INTER_AREA);
-            } else if (frame.channels() == 1) {
-                opencv_imgproc.cvtColor(frame, canvas, opencv_imgproc.COLOR_GRAY2BGR);
-            } else {
-                frame.copyTo(canvas);
-            }
+            double s = scaleOnto(frame, canvas);
+            return drawAndEncode(canvas, s, zones, lines, tracks, regions, header, quality);
+        }
+    }
+
+    /**
+     * The frame scaled as a snapshot would be, copied to the Java heap with what to draw on it: cheap (a resize and
+     * a copy), and rendered only if it is wanted ({@link Sketch#jpeg()}). The frame stays the caller's.
+     */
+    @SuppressWarnings("try")
+    public Sketch sketch(Mat frame, List<ImageZone> zones, List<CountingLine> lines, List<Track> tracks, List<Region> regions,
+                         List<String> header) {
+        try (PointerScope scope = new PointerScope(); Mat canvas = new Mat()) {
+            double s = scaleOnto(frame, canvas);
+            byte[] pixels = new byte[(int) (canvas.total() * canvas.elemSize())];
+            canvas.data().get(pixels); // a freshly made Mat is one continuous block
+            return new Sketch(pixels, canvas.cols(), canvas.rows(), canvas.type(), s, zones, lines, tracks, regions, header, quality);
+        }
+    }
+
+    /** Renders a sketch: its pixels go into a Mat of this call's own, freed before it returns. Any thread. */
+    @SuppressWarnings("try")
+    static byte[] jpeg(Sketch k) {
+        try (PointerScope scope = new PointerScope(); Mat canvas = new Mat(k.height(), k.width(), k.type())) {
+            canvas.data().put(k.pixels());
+            return drawAndEncode(canvas, k.scale(), k.zones(), k.lines(), k.tracks(), k.regions(), k.header(), k.quality());
+        }
+    }
+
+    /** Scales (or copies) the frame onto a BGR canvas at most {@code maxWidth} wide; returns the scale. */
+    private double scaleOnto(Mat frame, Mat canvas) {
+        double s = frame.cols() > maxWidth ? (double) maxWidth / frame.cols() : 1.0;
+        if (s < 1.0) {
+            opencv_imgproc.resize(frame, canvas, new Size((int) (frame.cols() * s), (int) (frame.rows() * s)), 0, 0, opencv_imgproc.INTER_AREA);
+        } else if (frame.channels() == 1) {
+            opencv_imgproc.cvtColor(frame, canvas, opencv_imgproc.COLOR_GRAY2BGR);
+        } else {
+            frame.copyTo(canvas);
+        }
+        return s;
+    }
+
+    /** Draws on the canvas and encodes it; the caller's pointer scope frees what this allocates. */
+    private static byte[] drawAndEncode(Mat canvas, double s, List<ImageZone> zones, List<CountingLine> lines, List<Track> tracks,
+                                        List<Region> regions, List<String> header, int quality) {
+        {
             int w = canvas.cols();
             int h = canvas.rows();
             for (ImageZone z : zones) {

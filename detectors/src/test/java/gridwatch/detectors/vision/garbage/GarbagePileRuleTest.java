@@ -102,7 +102,7 @@ class GarbagePileRuleTest {
             assertThat(m.value()).isBetween(0.08, 0.25); // the pile is 16 % of the zone's pixels
         });
         assertThat(start.measurements()).anySatisfy(m -> assertThat(m.name()).isEqualTo("areaM2"));
-        assertThat(start.evidence()).anySatisfy(e -> assertThat(e.kind()).isEqualTo("snapshot"));
+        assertThat(start.renderedEvidence()).anySatisfy(e -> assertThat(e.kind()).isEqualTo("snapshot"));
         Finding end = found.getLast();
         assertThat(end.active()).isFalse();
         // Taken away at 700 s, cleared after 60 s under half the threshold.

@@ -110,7 +110,7 @@ class MuckTruckRuleTest {
             assertThat(m.name()).isEqualTo("mudScore");
             assertThat(m.value()).isGreaterThanOrEqualTo(0.45);
         });
-        assertThat(f.evidence()).extracting(e -> e.kind()).contains("best-view", "snapshot");
+        assertThat(f.renderedEvidence()).extracting(e -> e.kind()).contains("best-view", "snapshot");
     }
 
     @Test

@@ -92,7 +92,7 @@ class SceneAnalyzerTest {
             assertThat(m.name()).isEqualTo("peoplePeak");
             assertThat(m.value()).isBetween(6.0, 9.0);
         });
-        assertThat(first.evidence()).anySatisfy(e -> assertThat(e.kind()).isEqualTo("snapshot"));
+        assertThat(first.renderedEvidence()).anySatisfy(e -> assertThat(e.kind()).isEqualTo("snapshot"));
     }
 
     @Test

@@ -1,0 +1,15 @@
+package gridwatch.detectors.core;
+
+/**
+ * Evidence made only when an alert that carries it is actually sent: an annotated JPEG costs about a third of an
+ * inference, and most findings of an ongoing incident become no alert at all (the update interval). It owns no native
+ * memory (what it renders from is on the Java heap), so a finding dropped anywhere on its way leaks nothing.
+ *
+ * <p>{@link #render()} runs on the thread that dresses the alert (the gateway's pipeline thread); it may take tens of
+ * milliseconds of CPU but never blocks on I/O. It may be called more than once and returns the same evidence.
+ */
+@FunctionalInterface
+public interface DeferredEvidence {
+
+    Evidence render();
+}
