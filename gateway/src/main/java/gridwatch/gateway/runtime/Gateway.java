@@ -101,7 +101,7 @@ public final class Gateway implements AutoCloseable {
         }
         DeviceActivity activity = new DeviceActivity();
         pipeline = new AlertPipeline(new DeviceHealth(initial, profiles::find), new RuleEngine(initial), incidents, new AlertFactory(initial, UUID_V7, clock),
-                outbox, uplink.topics(), sinks, metrics, activity, clock);
+                outbox, sinks, metrics, activity, clock);
         pipeline.onStored(onStored);
         var influx = initial.timeseries().influxdb();
         timeseries = influx == null ? null : new InfluxWriter(influx, influx.spoolDirectory());
