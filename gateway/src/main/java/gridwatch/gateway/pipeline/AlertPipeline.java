@@ -88,6 +88,7 @@ public final class AlertPipeline implements ReadingSink, AutoCloseable {
         this.store = readingStore;
     }
 
+    /** Starts the taps' threads and the pipeline thread; once, on the thread that assembles the gateway. */
     public void start() {
         taps.start();
         thread.start();
