@@ -10,7 +10,6 @@ import gridwatch.gateway.alert.AlertTaps;
 import gridwatch.gateway.alert.IncidentTracker;
 import gridwatch.gateway.alert.outbox.Outbox;
 import gridwatch.gateway.ingest.ReadingSink;
-import gridwatch.gateway.ops.GatewayMetrics;
 import gridwatch.gateway.pipeline.PipelineInput.Bulk;
 import gridwatch.gateway.pipeline.PipelineInput.FindingIn;
 import gridwatch.gateway.pipeline.PipelineInput.OneReading;
@@ -20,7 +19,6 @@ import gridwatch.gateway.pipeline.PipelineInput.Reconfigure;
 import gridwatch.gateway.pipeline.PipelineInput.Settled;
 import gridwatch.gateway.pipeline.PipelineInput.Wake;
 import gridwatch.gateway.rules.RuleEngine;
-import gridwatch.gateway.uplink.mqtt.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.event.Level;
@@ -59,7 +57,7 @@ public final class AlertPipeline implements ReadingSink, AutoCloseable {
     private final AlertProducer producer;
     private final AppliedConfig applied;
     private final AlertTaps taps;
-    private final GatewayMetrics metrics;
+    private final PipelineMetrics metrics;
     private final DeviceActivity activity;
     private final Clock clock;
     private final Thread thread;
@@ -67,12 +65,12 @@ public final class AlertPipeline implements ReadingSink, AutoCloseable {
     private volatile boolean closing;
     private Consumer<Reading> store = r -> { };
 
-    public AlertPipeline(DeviceHealth health, RuleEngine rules, IncidentTracker incidents, AlertFactory factory, Outbox outbox, Topics topics,
-                         List<AlertSink> sinks, GatewayMetrics metrics, DeviceActivity activity, Clock clock) {
+    public AlertPipeline(DeviceHealth health, RuleEngine rules, IncidentTracker incidents, AlertFactory factory, Outbox outbox,
+                         List<AlertSink> sinks, PipelineMetrics metrics, DeviceActivity activity, Clock clock) {
         this.health = health;
         this.taps = new AlertTaps(metrics::tapDropped);
         sinks.forEach(taps::add);
-        this.producer = new AlertProducer(incidents, outbox, topics, taps, metrics, inbox::offerControl);
+        this.producer = new AlertProducer(incidents, outbox, taps, metrics, inbox::offerControl);
         this.applied = new AppliedConfig(rules, factory, producer);
         this.metrics = metrics;
         this.activity = activity;
@@ -93,6 +91,7 @@ public final class AlertPipeline implements ReadingSink, AutoCloseable {
         this.store = readingStore;
     }
 
+    /** Starts the taps' threads and the pipeline thread; once, on the thread that assembles the gateway. */
     public void start() {
         taps.start();
         thread.start();

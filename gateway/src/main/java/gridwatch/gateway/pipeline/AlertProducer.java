@@ -13,9 +13,7 @@ import gridwatch.gateway.alert.outbox.OutboxFullException;
 import gridwatch.gateway.alert.outbox.OutboxEntry;
 import gridwatch.gateway.alert.outbox.OutboxMessage;
 import gridwatch.gateway.alert.outbox.OutboxStats;
-import gridwatch.gateway.ops.GatewayMetrics;
 import gridwatch.gateway.pipeline.PipelineInput.Settled;
-import gridwatch.gateway.uplink.mqtt.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,18 +44,16 @@ final class AlertProducer {
     private final IncidentTracker incidents;
     private final AlertJson json = new AlertJson();
     private final Outbox outbox;
-    private final Topics topics;
     private final AlertTaps taps;
-    private final GatewayMetrics metrics;
+    private final PipelineMetrics metrics;
     private final Consumer<Settled> handBack;
     /** Bytes of the alerts handed to the outbox and not yet settled: what they will count against its bound. */
     private long inFlightBytes;
 
     /** @param handBack queues the outbox's answer for the pipeline thread; called on the outbox writer thread, never blocks */
-    AlertProducer(IncidentTracker incidents, Outbox outbox, Topics topics, AlertTaps taps, GatewayMetrics metrics, Consumer<Settled> handBack) {
+    AlertProducer(IncidentTracker incidents, Outbox outbox, AlertTaps taps, PipelineMetrics metrics, Consumer<Settled> handBack) {
         this.incidents = incidents;
         this.outbox = outbox;
-        this.topics = topics;
         this.taps = taps;
         this.metrics = metrics;
         this.handBack = handBack;
@@ -106,13 +102,13 @@ final class AlertProducer {
             // Dressed with the config the finding was made under, even if it waited across a reload.
             alert = p.madeUnder().create(p.finding(), p.step());
             message = new OutboxMessage(alert.alertId().toString(), alert.sourceKey(), alert.severity().ordinal(),
-                    topics.alerts(alert.type()), json.encode(alert));
+                    alert.type(), json.encode(alert));
         } catch (RuntimeException e) {
             LOG.error("alert for {} could not be made ({}); the incident stays as it was", p.key(), e.toString(), e);
             metrics.alertNotStored("error");
             return incidents.refused(p);
         }
-        long footprint = new OutboxEntry(0, message.alertId(), message.source(), message.severity(), message.topic(),
+        long footprint = new OutboxEntry(0, message.alertId(), message.source(), message.severity(), message.alertType(),
                 message.payload()).footprint();
         if (!cannotBeRefused(footprint)) {
             incidents.holdUntilSettled(p);

@@ -36,6 +36,7 @@ import gridwatch.gateway.uplink.mqtt.MqttUplink;
 import gridwatch.gateway.uplink.mqtt.OutboxPublisher;
 import gridwatch.profiles.ProfileCatalog;
 import gridwatch.profiles.ProfileLoader;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,14 +54,17 @@ import java.util.function.Supplier;
 /**
  * Assembles a running gateway from a validated config, in data-flow order:
  * sources → pipeline (rules, incidents, alerts) → outbox → publisher → uplink; plus the
- * operations server and the config reloader. Owns nothing but the wiring; {@link #close()}
- * stops everything in reverse order, and what is in the outbox stays for the next start.
+ * operations server and the config reloader. Owns nothing but the wiring: every part is recorded
+ * in {@link Components} as it is opened, {@link #close()} closes them in reverse order, and a start
+ * that fails half-way closes what it had opened before the error reaches the caller. What is in
+ * the outbox stays for the next start.
  */
 public final class Gateway implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
     private static final Supplier<UUID> UUID_V7 = UuidCreator::getTimeOrderedEpoch;
 
+    private final Components parts = new Components();
     private final AtomicReference<EdgeConfig> config;
     private final GatewayMetrics metrics = new GatewayMetrics();
     private final RecentAlerts recent = new RecentAlerts(500);
@@ -68,7 +72,6 @@ public final class Gateway implements AutoCloseable {
     private final MqttUplink uplink;
     private final OutboxPublisher publisher;
     private final AlertPipeline pipeline;
-    private final IncidentTracker incidents;
     private final List<Source> sources = new ArrayList<>();
     private final List<SharedListener> listeners = new ArrayList<>();
     private final OpsHttpServer http;
@@ -76,79 +79,101 @@ public final class Gateway implements AutoCloseable {
     private final HealthAssembler health;
     private final ConfigReloader reloader;
     private final StalenessWatcher staleness;
-    private final InfluxWriter timeseries;
-    private final VisionFactory vision;
+    private final @Nullable InfluxWriter timeseries;
     private final Sl651Server sl651;
+    private @Nullable VisionFactory vision;
 
     private Gateway(Path configFile, EdgeConfig initial, Consumer<Alert> onStored) throws ConfigException, IOException, InterruptedException {
         Clock clock = Clock.systemUTC();
         ConfigPaths paths = ConfigPaths.of(configFile.toString());
         config = new AtomicReference<>(initial);
         ProfileCatalog profiles = new ProfileLoader().load(initial.profiles().directories());
+        try {
+            outbox = parts.add("outbox", new Outbox(initial.outbox().directory(), initial.outbox().maxBytes(), initial.outbox().fsync()));
+            metrics.watchOutbox(outbox::stats);
+            uplink = parts.add("uplink", new MqttUplink(initial.uplink(), initial.gateway().id(), clock));
+            metrics.watchUplink(uplink::connected);
+            publisher = parts.add("outbox publisher", new OutboxPublisher(outbox, uplink, metrics::published));
+            metrics.watchPublisher(publisher::resent, publisher::refusals, publisher::waitingForRetry);
 
-        outbox = new Outbox(initial.outbox().directory(), initial.outbox().maxBytes(), initial.outbox().fsync());
-        metrics.watchOutbox(outbox::stats);
-        uplink = new MqttUplink(initial.uplink(), initial.gateway().id(), clock);
-        metrics.watchUplink(uplink::connected);
-        publisher = new OutboxPublisher(outbox, uplink, metrics::published);
-        metrics.watchPublisher(publisher::resent, publisher::refusals, publisher::waitingForRetry);
+            // The time-series writer is opened before the pipeline that feeds it, so it closes after it.
+            var influx = initial.timeseries().influxdb();
+            timeseries = influx == null ? null : parts.add("time-series writer", new InfluxWriter(influx, influx.spoolDirectory()));
+            IncidentTracker incidents = new IncidentTracker(initial.alerts(), UUID_V7);
+            metrics.watchSuppressed(incidents::suppressedCount);
+            List<AlertSink> sinks = new ArrayList<>(List.of(recent));
+            if (initial.sinks().stream().anyMatch(s -> "log".equals(s.type()))) {
+                sinks.add(new LogSink());
+            }
+            DeviceActivity activity = new DeviceActivity();
+            pipeline = parts.add("pipeline", new AlertPipeline(new DeviceHealth(initial, profiles::find), new RuleEngine(initial), incidents,
+                    new AlertFactory(initial, UUID_V7, clock), outbox, sinks, metrics, activity, clock));
+            pipeline.onStored(onStored);
+            if (timeseries != null) {
+                pipeline.store(timeseries);
+                metrics.watchTimeSeries(timeseries::written, timeseries::dropped, timeseries::spoolBytes);
+            }
 
-        incidents = new IncidentTracker(initial.alerts(), UUID_V7);
-        metrics.watchSuppressed(incidents::suppressedCount);
-        List<AlertSink> sinks = new ArrayList<>(List.of(recent));
-        if (initial.sinks().stream().anyMatch(s -> "log".equals(s.type()))) {
-            sinks.add(new LogSink());
+            hj212 = parts.add("HJ 212 server", new Hj212Server(initial.ingest().hj212() != null ? initial.ingest().hj212() : Hj212ServerConfig.defaults(),
+                    initial.site().zoneId(), metrics, clock));
+            sl651 = parts.add("SL 651 server", new Sl651Server(initial.ingest().sl651() != null ? initial.ingest().sl651() : Sl651ServerConfig.defaults(),
+                    initial.site().zoneId(), metrics, clock));
+            // Vision is built on the first camera only, so a sensor-only box never loads OpenCV, FFmpeg or ONNX Runtime.
+            ConnectorRegistry connectors = Connectors.builtIn(hj212, sl651, clock, metrics, () -> vision(initial, paths, clock), activity::record);
+            for (DeviceConfig d : initial.devices()) {
+                connectors.attach(d, profiles.find(d.profile()).orElseThrow()).ifPresent(s -> sources.add(parts.add("device " + d.id(), s)));
+            }
+            // A shared listener runs when a device reports through it, or when the config asks for it explicitly.
+            if (initial.devices().stream().anyMatch(d -> d.connection() instanceof Hj212Connection) || initial.ingest().hj212() != null) {
+                listeners.add(hj212);
+            }
+            if (initial.devices().stream().anyMatch(d -> d.connection() instanceof Sl651Connection) || initial.ingest().sl651() != null) {
+                listeners.add(sl651);
+            }
+            staleness = parts.add("staleness watcher", new StalenessWatcher(initial, activity, pipeline::finding, clock));
+            health = new HealthAssembler(uplink::state, outbox::stats, config::get, activity, sources, timeseries, clock);
+            http = parts.add("ops HTTP server", new OpsHttpServer(initial.http().bind(), initial.http().port(), new OpsHandler(health, metrics, recent)));
+            // The pipeline swaps rules and alert config together; config() follows once the new one is in effect.
+            reloader = parts.add("config reloader", new ConfigReloader(configFile, initial,
+                    next -> pipeline.reconfigure(next).thenRun(() -> config.set(next))));
+        } catch (Throwable e) {   // Netty's sync() throws checked exceptions (BindException) undeclared
+            parts.close();
+            throw e;
         }
-        DeviceActivity activity = new DeviceActivity();
-        pipeline = new AlertPipeline(new DeviceHealth(initial, profiles::find), new RuleEngine(initial), incidents, new AlertFactory(initial, UUID_V7, clock),
-                outbox, uplink.topics(), sinks, metrics, activity, clock);
-        pipeline.onStored(onStored);
-        var influx = initial.timeseries().influxdb();
-        timeseries = influx == null ? null : new InfluxWriter(influx, influx.spoolDirectory());
-        if (timeseries != null) {
-            pipeline.store(timeseries);
-            metrics.watchTimeSeries(timeseries::written, timeseries::dropped, timeseries::spoolBytes);
-        }
-
-        vision = new VisionFactory(initial, paths.baseDir(), clock);
-        hj212 = new Hj212Server(initial.ingest().hj212() != null ? initial.ingest().hj212() : Hj212ServerConfig.defaults(),
-                initial.site().zoneId(), metrics, clock);
-        sl651 = new Sl651Server(initial.ingest().sl651() != null ? initial.ingest().sl651() : Sl651ServerConfig.defaults(),
-                initial.site().zoneId(), metrics, clock);
-        ConnectorRegistry connectors = Connectors.builtIn(hj212, sl651, clock, metrics, () -> vision, activity::record);
-        for (DeviceConfig d : initial.devices()) {
-            connectors.attach(d, profiles.find(d.profile()).orElseThrow()).ifPresent(sources::add);
-        }
-        // A shared listener runs when a device reports through it, or when the config asks for it explicitly.
-        if (initial.devices().stream().anyMatch(d -> d.connection() instanceof Hj212Connection) || initial.ingest().hj212() != null) {
-            listeners.add(hj212);
-        }
-        if (initial.devices().stream().anyMatch(d -> d.connection() instanceof Sl651Connection) || initial.ingest().sl651() != null) {
-            listeners.add(sl651);
-        }
-        staleness = new StalenessWatcher(initial, activity, pipeline::finding, clock);
-        health = new HealthAssembler(uplink::state, outbox::stats, config::get, activity, sources, timeseries, clock);
-        http = new OpsHttpServer(initial.http().bind(), initial.http().port(), new OpsHandler(health, metrics, recent));
-        // The pipeline swaps rules and alert config together; config() follows once the new one is in effect.
-        reloader = new ConfigReloader(configFile, initial, next -> pipeline.reconfigure(next).thenRun(() -> config.set(next)));
     }
 
-    /** Builds and starts a gateway. {@code onStored} hears of each alert once it is on disk (tests, demo). */
+    private VisionFactory vision(EdgeConfig initial, ConfigPaths paths, Clock clock) {
+        if (vision == null) {
+            vision = parts.add("vision", new VisionFactory(initial, paths.baseDir(), clock));
+        }
+        return vision;
+    }
+
+    /**
+     * Builds and starts a gateway. {@code onStored} hears of each alert once it is on disk (tests,
+     * demo). When any part fails to start, everything opened so far is closed and the error thrown.
+     */
     public static Gateway start(Path configFile, EdgeConfig config, Consumer<Alert> onStored)
             throws ConfigException, IOException, InterruptedException {
         Gateway g = new Gateway(configFile, config, onStored);
-        g.uplink.start();
-        g.publisher.start();
-        if (g.timeseries != null) {
-            g.timeseries.start();
-        }
-        g.pipeline.start();
-        g.staleness.start();
-        for (Source s : g.sources) {
-            s.start(g.pipeline);
-        }
-        for (SharedListener l : g.listeners) {
-            l.start(g.pipeline);
+        try {
+            g.uplink.start();
+            g.publisher.start();
+            if (g.timeseries != null) {
+                g.timeseries.start();
+            }
+            g.pipeline.start();
+            g.staleness.start();
+            for (Source s : g.sources) {
+                s.start(g.pipeline);
+            }
+            for (SharedListener l : g.listeners) {
+                l.start(g.pipeline);
+            }
+        } catch (Throwable e) {   // Netty's sync() throws checked exceptions (BindException) undeclared
+            LOG.error("gateway {} failed to start ({}); closing what had started", config.gateway().id(), e.toString());
+            g.close();
+            throw e;
         }
         LOG.info("gateway {} running: {} devices, {} rules, ops on http://{}:{}/health", config.gateway().id(),
                 config.devices().size(), config.rules().size(), config.http().bind(), g.http.port());
@@ -192,11 +217,12 @@ public final class Gateway implements AutoCloseable {
         return Optional.ofNullable(listeners.contains(hj212) ? hj212 : null);
     }
 
-    /** The time-series writer, when one is configured. */
+    /** The SL 651 server, when any station is configured. */
     public Optional<Sl651Server> sl651() {
         return Optional.ofNullable(listeners.contains(sl651) ? sl651 : null);
     }
 
+    /** The time-series writer, when one is configured. */
     public Optional<InfluxWriter> timeseries() {
         return Optional.ofNullable(timeseries);
     }
@@ -205,25 +231,10 @@ public final class Gateway implements AutoCloseable {
         return List.copyOf(sources);
     }
 
+    /** Stops everything in reverse order of opening; a part that fails to close does not keep the others open. */
     @Override
     public void close() {
-        try {
-            reloader.close();
-        } catch (IOException e) {
-            LOG.debug("reloader close: {}", e.getMessage());
-        }
-        staleness.close();
-        sources.forEach(Source::close);
-        vision.close();
-        listeners.forEach(SharedListener::close);
-        pipeline.close();
-        if (timeseries != null) {
-            timeseries.close();
-        }
-        publisher.close();
-        uplink.close();
-        http.close();
-        outbox.close();
+        parts.close();
         LOG.info("gateway stopped; {} alerts wait in the outbox for the next start", outbox.stats().depth());
     }
 }
