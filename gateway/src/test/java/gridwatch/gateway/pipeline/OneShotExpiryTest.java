@@ -15,7 +15,6 @@ import gridwatch.gateway.ops.GatewayMetrics;
 import gridwatch.gateway.rules.RuleEngine;
 import gridwatch.gateway.runtime.GatewayConfigLoader;
 import gridwatch.gateway.support.TestConfigs;
-import gridwatch.gateway.uplink.mqtt.Topics;
 import gridwatch.profiles.ProfileCatalog;
 import gridwatch.profiles.ProfileLoader;
 import org.junit.jupiter.api.Test;
@@ -52,7 +51,7 @@ class OneShotExpiryTest {
         try (Outbox outbox = new Outbox(dir.resolve("outbox"), 1 << 24, false)) {
             AlertPipeline pipeline = new AlertPipeline(new DeviceHealth(cfg, profiles::find), new RuleEngine(cfg),
                     new IncidentTracker(cfg.alerts(), UUID::randomUUID), new AlertFactory(cfg, UUID::randomUUID, clock),
-                    outbox, new Topics("gridwatch/v1", "test-box"), List.of(), new GatewayMetrics(), new DeviceActivity(), clock);
+                    outbox, List.of(), new GatewayMetrics(), new DeviceActivity(), clock);
             pipeline.onStored(stored::add);
             pipeline.start();
             try {
