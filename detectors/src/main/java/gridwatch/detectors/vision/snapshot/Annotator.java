@@ -109,44 +109,42 @@ public final class Annotator {
     /** Draws on the canvas and encodes it; the caller's pointer scope frees what this allocates. */
     private static byte[] drawAndEncode(Mat canvas, double s, List<ImageZone> zones, List<CountingLine> lines, List<Track> tracks,
                                         List<Region> regions, List<String> header, int quality) {
-        {
-            int w = canvas.cols();
-            int h = canvas.rows();
-            for (ImageZone z : zones) {
-                outline(canvas, z.polygon(), ZONE.scalar(), 2);
-                for (NormalizedPolygon e : z.exclude()) {
-                    outline(canvas, e, OTHER.scalar(), 1);
-                }
+        int w = canvas.cols();
+        int h = canvas.rows();
+        for (ImageZone z : zones) {
+            outline(canvas, z.polygon(), ZONE.scalar(), 2);
+            for (NormalizedPolygon e : z.exclude()) {
+                outline(canvas, e, OTHER.scalar(), 1);
             }
-            for (CountingLine l : lines) {
-                opencv_imgproc.line(canvas, new Point((int) (l.ax() * w), (int) (l.ay() * h)), new Point((int) (l.bx() * w), (int) (l.by() * h)), LINE.scalar(), 3, opencv_imgproc.LINE_AA, 0);
-            }
-            for (Track t : tracks) {
-                Scalar c = (t.label().equals("person") ? PERSON : isVehicle(t.label()) ? VEHICLE : OTHER).scalar();
-                Point a = new Point((int) (t.box().x1() * s), (int) (t.box().y1() * s));
-                Point b = new Point((int) (t.box().x2() * s), (int) (t.box().y2() * s));
-                opencv_imgproc.rectangle(canvas, a, b, c, 2, opencv_imgproc.LINE_8, 0);
-                opencv_imgproc.putText(canvas, String.format(Locale.ROOT, "%s #%d %.2f", t.label(), t.id(), t.score()),
-                        new Point(a.x(), Math.max(12, a.y() - 4)), opencv_imgproc.FONT_HERSHEY_SIMPLEX, 0.4, c, 1, opencv_imgproc.LINE_AA, false);
-            }
-            for (Region r : regions) {
-                Point a = new Point((int) (r.box().x1() * s), (int) (r.box().y1() * s));
-                Point b = new Point((int) (r.box().x2() * s), (int) (r.box().y2() * s));
-                opencv_imgproc.rectangle(canvas, a, b, REGION.scalar(), 3, opencv_imgproc.LINE_8, 0);
-                opencv_imgproc.putText(canvas, r.label(), new Point(a.x(), Math.max(12, a.y() - 6)), opencv_imgproc.FONT_HERSHEY_SIMPLEX, 0.5,
-                        REGION.scalar(), 1, opencv_imgproc.LINE_AA, false);
-            }
-            int band = 8 + 18 * header.size();
-            opencv_imgproc.rectangle(canvas, new Point(0, 0), new Point(w, band), BAND.scalar(), opencv_imgproc.FILLED, opencv_imgproc.LINE_8, 0);
-            for (int i = 0; i < header.size(); i++) {
-                opencv_imgproc.putText(canvas, header.get(i), new Point(6, 18 + 18 * i), opencv_imgproc.FONT_HERSHEY_SIMPLEX, 0.5, INK.scalar(), 1, opencv_imgproc.LINE_AA, false);
-            }
-            try (BytePointer out = new BytePointer(); IntPointer params = new IntPointer(opencv_imgcodecs.IMWRITE_JPEG_QUALITY, quality)) {
-                opencv_imgcodecs.imencode(".jpg", canvas, out, params);
-                byte[] bytes = new byte[(int) out.limit()];
-                out.get(bytes);
-                return bytes;
-            }
+        }
+        for (CountingLine l : lines) {
+            opencv_imgproc.line(canvas, new Point((int) (l.ax() * w), (int) (l.ay() * h)), new Point((int) (l.bx() * w), (int) (l.by() * h)), LINE.scalar(), 3, opencv_imgproc.LINE_AA, 0);
+        }
+        for (Track t : tracks) {
+            Scalar c = (t.label().equals("person") ? PERSON : isVehicle(t.label()) ? VEHICLE : OTHER).scalar();
+            Point a = new Point((int) (t.box().x1() * s), (int) (t.box().y1() * s));
+            Point b = new Point((int) (t.box().x2() * s), (int) (t.box().y2() * s));
+            opencv_imgproc.rectangle(canvas, a, b, c, 2, opencv_imgproc.LINE_8, 0);
+            opencv_imgproc.putText(canvas, String.format(Locale.ROOT, "%s #%d %.2f", t.label(), t.id(), t.score()),
+                    new Point(a.x(), Math.max(12, a.y() - 4)), opencv_imgproc.FONT_HERSHEY_SIMPLEX, 0.4, c, 1, opencv_imgproc.LINE_AA, false);
+        }
+        for (Region r : regions) {
+            Point a = new Point((int) (r.box().x1() * s), (int) (r.box().y1() * s));
+            Point b = new Point((int) (r.box().x2() * s), (int) (r.box().y2() * s));
+            opencv_imgproc.rectangle(canvas, a, b, REGION.scalar(), 3, opencv_imgproc.LINE_8, 0);
+            opencv_imgproc.putText(canvas, r.label(), new Point(a.x(), Math.max(12, a.y() - 6)), opencv_imgproc.FONT_HERSHEY_SIMPLEX, 0.5,
+                    REGION.scalar(), 1, opencv_imgproc.LINE_AA, false);
+        }
+        int band = 8 + 18 * header.size();
+        opencv_imgproc.rectangle(canvas, new Point(0, 0), new Point(w, band), BAND.scalar(), opencv_imgproc.FILLED, opencv_imgproc.LINE_8, 0);
+        for (int i = 0; i < header.size(); i++) {
+            opencv_imgproc.putText(canvas, header.get(i), new Point(6, 18 + 18 * i), opencv_imgproc.FONT_HERSHEY_SIMPLEX, 0.5, INK.scalar(), 1, opencv_imgproc.LINE_AA, false);
+        }
+        try (BytePointer out = new BytePointer(); IntPointer params = new IntPointer(opencv_imgcodecs.IMWRITE_JPEG_QUALITY, quality)) {
+            opencv_imgcodecs.imencode(".jpg", canvas, out, params);
+            byte[] bytes = new byte[(int) out.limit()];
+            out.get(bytes);
+            return bytes;
         }
     }
 
