@@ -14,9 +14,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -71,10 +69,6 @@ public final class IncidentTracker {
     private record Waiting(Finding finding, AlertFactory madeUnder) {
     }
 
-    /** The newest sighting of a one-shot incident: what its END is made from when it is not seen again. */
-    private record Sighting(Waiting last, Instant deadline) {
-    }
-
     /** A key with unsettled proposals: how to undo the newest, and what waits on a held one. */
     private static final class Flight {
         int unsettled;
@@ -88,7 +82,7 @@ public final class IncidentTracker {
     private final Map<IncidentKey, Open> open = new HashMap<>();
     private final Map<IncidentKey, Instant> endedAt = new HashMap<>();
     private final Map<IncidentKey, Flight> flights = new HashMap<>();
-    private final Map<IncidentKey, Sighting> sightings = new HashMap<>();
+    private final Sightings sightings = new Sightings();
     private final Supplier<UUID> ids;
     private AlertPolicyConfig policy;
     private int unsettled;
@@ -111,10 +105,7 @@ public final class IncidentTracker {
      */
     public Optional<Proposal> step(Finding f, AlertFactory madeUnder) {
         IncidentKey key = IncidentKey.of(f);
-        if (f.active() && f.lifetime() instanceof Lifetime.OneShot(Duration ttl)) {
-            // Kept until its incident is over and settled (see expire): a refused END must be proposed again.
-            sightings.put(key, new Sighting(new Waiting(f, madeUnder), f.observedAt().plus(ttl)));
-        }
+        sightings.seen(key, f, madeUnder);
         Flight flight = flights.get(key);
         if (flight != null && flight.holding != null) {
             wait(key, flight.waiting, new Waiting(f, madeUnder));
@@ -132,26 +123,8 @@ public final class IncidentTracker {
      */
     public List<Proposal> expire(Instant now) {
         List<Proposal> out = new ArrayList<>();
-        List<Waiting> overdue = new ArrayList<>();
-        for (Iterator<Map.Entry<IncidentKey, Sighting>> it = sightings.entrySet().iterator(); it.hasNext(); ) {
-            Map.Entry<IncidentKey, Sighting> e = it.next();
-            if (!open.containsKey(e.getKey())) {
-                if (!flights.containsKey(e.getKey())) {
-                    it.remove(); // ended (or suppressed) and settled: nothing left to end
-                }
-                continue;
-            }
-            Sighting s = e.getValue();
-            if (!now.isBefore(s.deadline())) {
-                Finding last = s.last().finding();
-                Duration ttl = ((Lifetime.OneShot) last.lifetime()).ttl();
-                String why = "not seen again within " + ttl.toString().substring(2).toLowerCase(Locale.ROOT) + " of "
-                        + last.observedAt() + ": " + last.summary();
-                overdue.add(new Waiting(last.cleared(s.deadline(), why), s.last().madeUnder()));
-            }
-        }
-        for (Waiting w : overdue) {
-            step(w.finding(), w.madeUnder()).ifPresent(out::add);
+        for (Sightings.Overdue o : sightings.overdue(now, open::containsKey, flights::containsKey)) {
+            step(o.end(), o.madeUnder()).ifPresent(out::add);
         }
         return out;
     }
