@@ -8,8 +8,9 @@ import java.util.List;
 
 /**
  * What a rule concluded from its input at one moment. {@code active} findings repeat while the
- * condition holds; one inactive finding says it cleared. The gateway turns these into alert
- * start/update/end messages; rules know nothing of alerts, categories or transport.
+ * condition holds; one inactive finding says it cleared, or, for a {@link Lifetime.OneShot one-shot}
+ * sighting, the gateway ends it when no sighting of the same subject came within its TTL. The gateway
+ * turns these into alert start/update/end messages; rules know nothing of alerts, categories or transport.
  *
  * @param subject what the finding is about: device, zone, and which object when a device sees several
  * @param lifetime whether its rule will clear it, or it ends by itself unless seen again
