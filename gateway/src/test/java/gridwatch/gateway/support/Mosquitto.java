@@ -73,6 +73,18 @@ public final class Mosquitto implements AutoCloseable {
         }
     }
 
+    /** SIGKILL, as a crash or the OOM killer would stop it: no goodbye, nothing saved since the last autosave. */
+    public void kill() {
+        if (process != null && process.isAlive()) {
+            process.destroyForcibly();
+            try {
+                process.waitFor(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
     public int port() {
         return port;
     }

@@ -1,0 +1,94 @@
+package gridwatch.gateway.chaos;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Which alerts the gateway produced, learned from its outbox file rather than from its code. An
+ * alert counts as produced once its row is committed to the outbox; the publisher deletes rows
+ * once the broker acknowledges them, so the harness adds two triggers to the gateway's own SQLite
+ * file: every inserted row's alert id is copied to {@code chaos_produced}, and every deleted one
+ * to {@code chaos_removed}, in the same transaction as the gateway's insert or delete. A SIGKILL
+ * therefore can never separate "committed" from "journalled". The journal tables have no unique
+ * keys, so they can never refuse a write the gateway makes (its sequence numbers restart when the
+ * outbox is empty at start).
+ *
+ * <p>Each call opens its own connection (SQLite WAL lets it read beside the running gateway) and
+ * closes it again.
+ */
+final class OutboxJournal {
+
+    private final Path file;
+
+    OutboxJournal(Path file) {
+        this.file = file;
+    }
+
+    /** Adds the journal tables and triggers; the gateway must have created its outbox table already. */
+    void install() throws SQLException {
+        try (Connection c = open(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE IF NOT EXISTS chaos_produced (alert_id TEXT NOT NULL, seq INTEGER NOT NULL, at_ms INTEGER NOT NULL)");
+            s.execute("CREATE TABLE IF NOT EXISTS chaos_removed (alert_id TEXT NOT NULL, seq INTEGER NOT NULL, at_ms INTEGER NOT NULL)");
+            s.execute("CREATE TRIGGER IF NOT EXISTS chaos_on_insert AFTER INSERT ON outbox BEGIN "
+                    + "INSERT INTO chaos_produced VALUES (NEW.alert_id, NEW.seq, CAST(unixepoch('subsec') * 1000 AS INTEGER)); END");
+            s.execute("CREATE TRIGGER IF NOT EXISTS chaos_on_delete AFTER DELETE ON outbox BEGIN "
+                    + "INSERT INTO chaos_removed VALUES (OLD.alert_id, OLD.seq, CAST(unixepoch('subsec') * 1000 AS INTEGER)); END");
+        }
+    }
+
+    /** Every alert id ever committed to the outbox, in commit order (an id twice would be a gateway bug). */
+    List<String> produced() throws SQLException {
+        return ids("SELECT alert_id FROM chaos_produced ORDER BY rowid");
+    }
+
+    long producedCount() throws SQLException {
+        return count("SELECT count(*) FROM chaos_produced");
+    }
+
+    /** Ids whose row left the outbox: acknowledged by the broker (or evicted, which the metrics count). */
+    Set<String> removed() throws SQLException {
+        return new HashSet<>(ids("SELECT alert_id FROM chaos_removed"));
+    }
+
+    /** Ids still in the outbox. */
+    Set<String> pending() throws SQLException {
+        return new HashSet<>(ids("SELECT alert_id FROM outbox"));
+    }
+
+    long rowsLeft() throws SQLException {
+        return count("SELECT count(*) FROM outbox");
+    }
+
+    private List<String> ids(String sql) throws SQLException {
+        try (Connection c = open(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            List<String> out = new ArrayList<>();
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+            return out;
+        }
+    }
+
+    private long count(String sql) throws SQLException {
+        try (Connection c = open(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private Connection open() throws SQLException {
+        Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+        try (Statement s = c.createStatement()) {
+            s.execute("PRAGMA busy_timeout=30000");
+        }
+        return c;
+    }
+}
