@@ -72,6 +72,8 @@ public final class GatewayMetrics {
                 .description("Less severe alerts evicted because the outbox was full").register(registry);
         Gauge.builder("gridwatch.outbox.dropped", () -> stats.get().dropped())
                 .description("Alerts refused because the outbox was full of alerts at least as severe").register(registry);
+        Gauge.builder("gridwatch.outbox.dead.letters", () -> stats.get().deadLetters())
+                .description("Alerts the broker refused too often, kept in the dead-letter table").register(registry);
         Gauge.builder("gridwatch.outbox.storage.failing", () -> stats.get().storageError() == null ? 0 : 1)
                 .description("1 while the disk refuses outbox writes (alerts wait in memory)").register(registry);
     }
@@ -79,6 +81,16 @@ public final class GatewayMetrics {
     public void watchUplink(BooleanSupplier connected) {
         Gauge.builder("gridwatch.uplink.connected", () -> connected.getAsBoolean() ? 1 : 0)
                 .description("1 while connected to the broker").register(registry);
+    }
+
+    /** Redeliveries after a reconnect (the duplicates a center may see), broker refusals, refused alerts waiting to retry. */
+    public void watchPublisher(Supplier<Long> resent, Supplier<Long> refusals, Supplier<Integer> waitingForRetry) {
+        io.micrometer.core.instrument.FunctionCounter.builder("gridwatch.uplink.resent", resent, s -> s.get())
+                .description("Alerts sent again after a reconnect (at-least-once redelivery, same id)").register(registry);
+        io.micrometer.core.instrument.FunctionCounter.builder("gridwatch.uplink.refused", refusals, s -> s.get())
+                .description("PUBACKs with a failure reason code (the alert is retried, then dead-lettered)").register(registry);
+        Gauge.builder("gridwatch.uplink.retry.waiting", () -> waitingForRetry.get())
+                .description("Refused alerts waiting out their backoff").register(registry);
     }
 
     public void watchSuppressed(Supplier<Long> suppressed) {

@@ -66,6 +66,7 @@ public final class HealthAssembler implements Supplier<HealthReport> {
         ob.put("evicted", o.evicted());
         ob.put("dropped", o.dropped());
         ob.put("waitingInMemory", o.waitingInMemory());
+        ob.put("deadLetters", o.deadLetters());
         if (o.storageError() != null) {
             ob.put("error", o.storageError());
         }
@@ -108,6 +109,8 @@ public final class HealthAssembler implements Supplier<HealthReport> {
             components.put("timeseries", ts);
             degraded |= spooling;
         }
+        // Dead letters need an operator (the broker refused them again and again): visible, not DOWN.
+        degraded |= o.deadLetters() > 0;
         boolean down = o.storageError() != null;
         String status = down ? "DOWN" : degraded ? "DEGRADED" : "UP";
         return new HealthReport(status, true, !down, components);

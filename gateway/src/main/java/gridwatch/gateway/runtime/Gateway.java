@@ -101,6 +101,7 @@ public final class Gateway implements AutoCloseable {
         uplink = new MqttUplink(initial.uplink(), initial.gateway().id(), clock);
         metrics.watchUplink(uplink::connected);
         publisher = new OutboxPublisher(outbox, uplink, metrics::published);
+        metrics.watchPublisher(publisher::resent, publisher::refusals, publisher::waitingForRetry);
 
         incidents = new IncidentTracker(initial.alerts(), UUID_V7);
         metrics.watchSuppressed(incidents::suppressedCount);

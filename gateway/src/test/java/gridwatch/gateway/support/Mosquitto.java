@@ -22,6 +22,11 @@ public final class Mosquitto implements AutoCloseable {
     private Process process;
 
     public Mosquitto(Path dir) throws IOException {
+        this(dir, "");
+    }
+
+    /** @param extraConfig further mosquitto.conf lines (e.g. an {@code acl_file}) */
+    public Mosquitto(Path dir, String extraConfig) throws IOException {
         this.dir = dir;
         this.port = LoopbackPorts.free();
         Files.writeString(dir.resolve("mosquitto.conf"), """
@@ -34,7 +39,8 @@ public final class Mosquitto implements AutoCloseable {
                 max_queued_messages 100000
                 max_inflight_messages 100
                 log_dest file %s/mosquitto.log
-                """.formatted(port, dir, dir));
+                %s
+                """.formatted(port, dir, dir, extraConfig));
         start();
     }
 
@@ -73,7 +79,7 @@ public final class Mosquitto implements AutoCloseable {
         }
     }
 
-    /** SIGKILL, as a crash or the OOM killer would stop it: no goodbye, nothing saved since the last autosave. */
+    /** SIGKILL, as a crash or an OOM kill: nothing saved beyond the last autosave. */
     public void kill() {
         if (process != null && process.isAlive()) {
             process.destroyForcibly();
@@ -83,6 +89,12 @@ public final class Mosquitto implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    /** The broker's own log (connects, disconnects and why). */
+    public String log() throws IOException {
+        Path log = dir.resolve("mosquitto.log");
+        return Files.exists(log) ? Files.readString(log) : "";
     }
 
     public int port() {

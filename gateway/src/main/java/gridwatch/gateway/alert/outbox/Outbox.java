@@ -40,13 +40,16 @@ public final class Outbox implements AutoCloseable {
     private static final int MAX_WAITING_IN_MEMORY = 100_000;
     private static final long RECENT_BYTES = 16L * 1024 * 1024;
 
-    private sealed interface Op permits Append, Ack, Limit {
+    private sealed interface Op permits Append, Ack, DeadLetter, Limit {
     }
 
     private record Append(OutboxMessage message, CompletableFuture<Long> done) implements Op {
     }
 
     private record Ack(long seq) implements Op {
+    }
+
+    private record DeadLetter(long seq, String reason, int attempts) implements Op {
     }
 
     private record Limit(long pages, CompletableFuture<Void> done) implements Op {
@@ -66,6 +69,8 @@ public final class Outbox implements AutoCloseable {
     private final AtomicLong appended = new AtomicLong();
     private final AtomicLong evicted = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
+    private final AtomicLong deadLetters = new AtomicLong();
+    private final java.time.Clock clock;
     private volatile long depth;
     private volatile long bytes;
     private volatile long lastCommittedSeq;
@@ -75,7 +80,12 @@ public final class Outbox implements AutoCloseable {
     private long nextSeq;
 
     public Outbox(Path directory, long maxBytes, boolean fsync) {
+        this(directory, maxBytes, fsync, java.time.Clock.systemUTC());
+    }
+
+    public Outbox(Path directory, long maxBytes, boolean fsync, java.time.Clock clock) {
         this.maxBytes = maxBytes;
+        this.clock = clock;
         this.fsync = fsync;
         try {
             Files.createDirectories(directory);
@@ -87,6 +97,7 @@ public final class Outbox implements AutoCloseable {
             recent.startAfter(nextSeq - 1);
             depth = writerStore.count();
             bytes = writerStore.totalFootprint();
+            deadLetters.set(writerStore.deadLetterCount());
             lastCommittedSeq = nextSeq - 1;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create outbox directory " + directory, e);
@@ -119,11 +130,23 @@ public final class Outbox implements AutoCloseable {
         return done;
     }
 
-    /** The broker has the message: remove it. Idempotent. */
+    /** The broker has the message: remove it. Idempotent. Any thread; never blocks. */
     public void acknowledge(long seq) {
         if (ackedNotDeleted.add(seq)) {
             recent.remove(seq);
             queue.add(new Ack(seq));
+        }
+    }
+
+    /**
+     * The broker keeps refusing this alert: move it to the dead-letter table, where it is kept,
+     * counted and shown in /health, and from where it is never sent again by itself. Any thread;
+     * never blocks. Like {@link #acknowledge}, it is no longer offered by {@link #readAfter}.
+     */
+    public void deadLetter(long seq, String reason, int attempts) {
+        if (ackedNotDeleted.add(seq)) {
+            recent.remove(seq);
+            queue.add(new DeadLetter(seq, reason, attempts));
         }
     }
 
@@ -167,7 +190,8 @@ public final class Outbox implements AutoCloseable {
     }
 
     public OutboxStats stats() {
-        return new OutboxStats(depth, bytes, maxBytes, appended.get(), evicted.get(), dropped.get(), queue.size() + heldForRetry, storageError);
+        return new OutboxStats(depth, bytes, maxBytes, appended.get(), evicted.get(), dropped.get(), queue.size() + heldForRetry,
+                deadLetters.get(), storageError);
     }
 
     /**
@@ -259,6 +283,7 @@ public final class Outbox implements AutoCloseable {
         long newBytes = bytes;
         long newDepth = depth;
         long evictedNow = 0;
+        long deadNow = 0;
         List<Long> acks = new ArrayList<>();
         List<Append> stored = new ArrayList<>();
         List<Append> refused = new ArrayList<>();
@@ -273,11 +298,18 @@ public final class Outbox implements AutoCloseable {
             switch (op) {
                 case Ack a -> acks.add(a.seq());
                 case Limit l -> { }
+                case DeadLetter d -> {
+                    OutboxStore.Freed moved = writerStore.moveToDeadLetter(d.seq(), d.reason(), d.attempts(), clock.instant().toString());
+                    newBytes -= moved.bytes();
+                    newDepth -= moved.rows();
+                    deadNow += moved.rows();
+                }
                 case Append a -> {
                     if (!acks.isEmpty()) {
                         // Free acknowledged rows first so they never count as a reason to evict.
-                        newBytes -= writerStore.delete(acks);
-                        newDepth -= acks.size();
+                        OutboxStore.Freed freed = writerStore.delete(acks);
+                        newBytes -= freed.bytes();
+                        newDepth -= freed.rows();
                         acks.clear();
                     }
                     OutboxEntry e = new OutboxEntry(seq, a.message().alertId(), a.message().source(),
@@ -297,11 +329,11 @@ public final class Outbox implements AutoCloseable {
                             refused.add(a);
                             continue;
                         }
-                        writerStore.delete(victims);
+                        OutboxStore.Freed gone = writerStore.delete(victims);
                         victims.forEach(recent::remove);
-                        newBytes -= freed;
-                        newDepth -= victims.size();
-                        evictedNow += victims.size();
+                        newBytes -= gone.bytes();
+                        newDepth -= gone.rows();
+                        evictedNow += gone.rows();
                     }
                     writerStore.insert(e);
                     newBytes += e.footprint();
@@ -312,8 +344,9 @@ public final class Outbox implements AutoCloseable {
             }
         }
         if (!acks.isEmpty()) {
-            newBytes -= writerStore.delete(acks);
-            newDepth -= acks.size();
+            OutboxStore.Freed freed = writerStore.delete(acks);
+            newBytes -= freed.bytes();
+            newDepth -= freed.rows();
         }
         writerStore.commit();
         // Committed: publish the new state (storage health first), then complete futures.
@@ -325,6 +358,8 @@ public final class Outbox implements AutoCloseable {
         for (Op op : batch) {
             if (op instanceof Ack a) {
                 ackedNotDeleted.remove(a.seq());
+            } else if (op instanceof DeadLetter d) {
+                ackedNotDeleted.remove(d.seq());
             } else if (op instanceof Limit l) {
                 l.done().complete(null);
             }
@@ -333,6 +368,9 @@ public final class Outbox implements AutoCloseable {
         bytes = newBytes;
         depth = newDepth;
         appended.addAndGet(stored.size());
+        if (deadNow > 0) {
+            deadLetters.addAndGet(deadNow);
+        }
         if (evictedNow > 0) {
             evicted.addAndGet(evictedNow);
             LOG.error("OUTBOX FULL ({} of {} bytes): evicted {} less severe undelivered alerts to keep more severe ones",

@@ -22,6 +22,7 @@ final class OutboxStore implements AutoCloseable {
     private PreparedStatement insert;
     private PreparedStatement deleteReturning;
     private PreparedStatement readAfter;
+    private PreparedStatement copyToDeadLetter;
 
     OutboxStore(Path file, boolean fsync) throws SQLException {
         conn = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
@@ -35,6 +36,10 @@ final class OutboxStore implements AutoCloseable {
                     + "source TEXT NOT NULL, severity INTEGER NOT NULL, topic TEXT NOT NULL, payload BLOB NOT NULL, "
                     + "footprint INTEGER NOT NULL)");
             s.execute("CREATE INDEX IF NOT EXISTS outbox_by_severity ON outbox (severity, seq)");
+            // Alerts the broker refused again and again: kept for an operator, never sent again by themselves.
+            s.execute("CREATE TABLE IF NOT EXISTS dead_letter (seq INTEGER PRIMARY KEY, alert_id TEXT NOT NULL, "
+                    + "source TEXT NOT NULL, severity INTEGER NOT NULL, topic TEXT NOT NULL, payload BLOB NOT NULL, "
+                    + "footprint INTEGER NOT NULL, reason TEXT NOT NULL, attempts INTEGER NOT NULL, dead_at TEXT NOT NULL)");
         }
     }
 
@@ -66,7 +71,7 @@ final class OutboxStore implements AutoCloseable {
     }
 
     private void closeStatements() {
-        for (PreparedStatement ps : new PreparedStatement[] {insert, deleteReturning, readAfter}) {
+        for (PreparedStatement ps : new PreparedStatement[] {insert, deleteReturning, readAfter, copyToDeadLetter}) {
             try {
                 if (ps != null) {
                     ps.close();
@@ -78,6 +83,7 @@ final class OutboxStore implements AutoCloseable {
         insert = null;
         deleteReturning = null;
         readAfter = null;
+        copyToDeadLetter = null;
     }
 
     void setMaxPageCount(long pages) throws SQLException {
@@ -98,6 +104,10 @@ final class OutboxStore implements AutoCloseable {
         return scalar("SELECT COUNT(*) FROM outbox");
     }
 
+    long deadLetterCount() throws SQLException {
+        return scalar("SELECT COUNT(*) FROM dead_letter");
+    }
+
     void insert(OutboxEntry e) throws SQLException {
         if (insert == null) {
             insert = conn.prepareStatement(
@@ -113,21 +123,47 @@ final class OutboxStore implements AutoCloseable {
         insert.executeUpdate();
     }
 
-    /** Deletes the given rows (absent ones are skipped); returns the footprint freed. */
-    long delete(List<Long> seqs) throws SQLException {
+    /**
+     * Deletes the given rows; absent ones (already deleted, evicted, dead-lettered) are skipped and
+     * not counted, so a second acknowledgement of one row can never be subtracted twice.
+     */
+    Freed delete(List<Long> seqs) throws SQLException {
         if (deleteReturning == null) {
             deleteReturning = conn.prepareStatement("DELETE FROM outbox WHERE seq = ? RETURNING footprint");
         }
-        long freed = 0;
+        long bytes = 0;
+        long rows = 0;
         for (long seq : seqs) {
             deleteReturning.setLong(1, seq);
             try (ResultSet rs = deleteReturning.executeQuery()) {
                 while (rs.next()) {
-                    freed += rs.getLong(1);
+                    bytes += rs.getLong(1);
+                    rows++;
                 }
             }
         }
-        return freed;
+        return new Freed(rows, bytes);
+    }
+
+    /** Moves one row to the dead-letter table (within the caller's transaction); returns what left the outbox. */
+    Freed moveToDeadLetter(long seq, String reason, int attempts, String deadAt) throws SQLException {
+        if (copyToDeadLetter == null) {
+            copyToDeadLetter = conn.prepareStatement("INSERT OR REPLACE INTO dead_letter "
+                    + "(seq, alert_id, source, severity, topic, payload, footprint, reason, attempts, dead_at) "
+                    + "SELECT seq, alert_id, source, severity, topic, payload, footprint, ?, ?, ? FROM outbox WHERE seq = ?");
+        }
+        copyToDeadLetter.setString(1, reason);
+        copyToDeadLetter.setInt(2, attempts);
+        copyToDeadLetter.setString(3, deadAt);
+        copyToDeadLetter.setLong(4, seq);
+        if (copyToDeadLetter.executeUpdate() == 0) {
+            return new Freed(0, 0);
+        }
+        return delete(List.of(seq));
+    }
+
+    /** Rows and bytes that actually left the outbox table. */
+    record Freed(long rows, long bytes) {
     }
 
     /** Whether commits from now on are fsync'd (FULL) or only ordered (NORMAL, WAL). Outside a transaction only. */

@@ -107,4 +107,45 @@ class OutboxTest {
             assertThat(o.readAfter(0, 1000)).hasSize(201);
         }
     }
+
+    /**
+     * Depth counts rows actually deleted: a second PUBACK for one row (a resend raced its first
+     * ack) and a PUBACK for a row evicted while in flight used to be subtracted again, so
+     * gridwatch_outbox_pending drifted below what the table holds.
+     */
+    @Test
+    void depthStaysEqualToTheRowsLeftWhenAcksRepeatOrArriveForEvictedRows() throws Exception {
+        try (Outbox o = new Outbox(dir, 4096, true)) {
+            long low = o.append(msg("low", Severity.BLUE, 1500)).get(5, TimeUnit.SECONDS);
+            long s1 = o.append(msg("a1", Severity.ORANGE, 100)).get(5, TimeUnit.SECONDS);
+            o.append(msg("a2", Severity.ORANGE, 100)).get(5, TimeUnit.SECONDS);
+            o.acknowledge(s1);
+            await().atMost(5, TimeUnit.SECONDS).until(() -> o.stats().depth() == 2);
+            o.acknowledge(s1);    // the same row acknowledged again, after it was deleted
+            o.append(msg("big", Severity.RED, 2500)).get(5, TimeUnit.SECONDS);   // evicts "low"
+            o.acknowledge(low);   // the evicted row's PUBACK arrives late
+            o.append(msg("last", Severity.RED, 10)).get(5, TimeUnit.SECONDS);    // flushes the acks with it
+            List<String> left = o.readAfter(0, 100).stream().map(OutboxEntry::alertId).toList();
+            assertThat(left).containsExactly("a2", "big", "last");
+            assertThat(o.stats().depth()).as("pending equals rows left").isEqualTo(3);
+        }
+        try (Outbox o = new Outbox(dir, 4096, true)) {
+            assertThat(o.stats().depth()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void aDeadLetteredAlertLeavesTheQueueButIsKeptAndCounted() throws Exception {
+        try (Outbox o = new Outbox(dir, 1 << 20, true)) {
+            long poison = o.append(msg("poison", Severity.YELLOW, 10)).get(5, TimeUnit.SECONDS);
+            o.append(msg("fine", Severity.YELLOW, 10)).get(5, TimeUnit.SECONDS);
+            o.deadLetter(poison, "not authorized (0x87)", 8);
+            assertThat(o.readAfter(0, 10)).extracting(OutboxEntry::alertId).containsExactly("fine");
+            await().atMost(5, TimeUnit.SECONDS).until(() -> o.stats().deadLetters() == 1 && o.stats().depth() == 1);
+        }
+        try (Outbox o = new Outbox(dir, 1 << 20, true)) {
+            assertThat(o.stats().deadLetters()).as("kept across a restart").isEqualTo(1);
+            assertThat(o.readAfter(0, 10)).extracting(OutboxEntry::alertId).containsExactly("fine");
+        }
+    }
 }
