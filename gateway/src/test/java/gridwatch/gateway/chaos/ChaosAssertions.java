@@ -26,7 +26,8 @@ final class ChaosAssertions {
                     .isEqualTo(v.sent());
         }
         soft.assertThat(v.missing().size()).as("produced alert ids that never reached the center (%d still in the outbox, "
-                        + "%d acknowledged by the broker and then lost); the first: %s", v.missingInOutbox(), v.missingAckedLost(),
+                        + "%d dead-lettered, %d acknowledged by the broker and then lost); the first: %s", v.missingInOutbox(),
+                v.missingDeadLetter(), v.missingAckedLost(),
                 v.missing().subList(0, Math.min(10, v.missing().size()))).isZero();
         soft.assertThat(v.delivered()).as("delivered ids").isEqualTo(v.produced());
         soft.assertThat(v.unexpected().size()).as("ids received that were never in the outbox; the first: %s",
@@ -38,6 +39,7 @@ final class ChaosAssertions {
         soft.assertThat(v.recovery().max()).as("slowest recovery, ms").isLessThanOrEqualTo(bound.toMillis());
         soft.assertThat(v.pendingMetric()).as("gridwatch_outbox_pending at the end").isEqualTo((double) v.rowsLeft());
         soft.assertThat(v.rowsLeft()).as("outbox rows left at the end").isZero();
+        soft.assertThat(v.gaveUp()).as("alerts the gateway evicted, refused or dead-lettered").isZero();
         try {
             soft.assertAll();
         } catch (AssertionError e) {

@@ -19,11 +19,13 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Everything one scenario runs, all real processes: four CPU burners, mosquitto (persistence
- * on), optionally InfluxDB, optionally the black-hole proxy between gateway and broker,
- * optionally a small disk under the outbox, the independent subscriber, the gateway as a child
- * JVM running {@code gridwatch run}, the outbox journal, and the HJ 212 stations feeding it.
- * Started in that order and closed in reverse. Harness thread only.
+ * Everything one scenario runs, all real processes: mosquitto (persistence on), optionally
+ * InfluxDB, optionally the black-hole proxy between gateway and broker, optionally a small disk
+ * under the outbox, the independent subscriber, the gateway as a child JVM running
+ * {@code gridwatch run}, the outbox journal, four CPU burners, and the HJ 212 stations feeding
+ * the gateway. Started in that order and closed in reverse, except that the burners stop first
+ * and the gateway is SIGKILLed (its clean stop is not under test, and takes seconds on a busy
+ * box). Harness thread only.
  */
 final class ChaosRig implements AutoCloseable {
 
@@ -54,7 +56,7 @@ final class ChaosRig implements AutoCloseable {
     private ChaosBox box;
     private OpsProbe ops;
     private GatewayChild gateway;
-    private OutboxJournal journal;
+    private Journal journal;
     private StationFeeder feeder;
 
     private ChaosRig(Path dir, String scenario) {
@@ -74,7 +76,6 @@ final class ChaosRig implements AutoCloseable {
     }
 
     private void startAll(Options o) throws Exception {
-        burners = own(new CpuBurners(BURNERS));
         broker = own(new Mosquitto(Files.createDirectories(dir.resolve("broker"))));
         if (o.influx()) {
             influx = own(new Influxd(Files.createDirectories(dir.resolve("influx"))));
@@ -98,8 +99,14 @@ final class ChaosRig implements AutoCloseable {
         if (disk != null) {
             disk.seenBy(gateway::pid);
         }
-        journal = new OutboxJournal(disk != null ? disk.hostPath(outboxDir.resolve("outbox.db")) : outboxDir.resolve("outbox.db"));
+        Path db = outboxDir.resolve("outbox.db");
+        journal = disk != null && disk.namespaced()
+                ? own(RemoteJournal.start(disk.enterPrefix(), db, dir.resolve("journal-server.log")))
+                : new OutboxJournal(db);
         journal.install();
+        // Burners from here on: the faults and the flow happen on a saturated CPU (restarts in scenario (c)
+        // too); the first start of the JVMs does not need to, and is slow enough on a busy box already.
+        burners = own(new CpuBurners(BURNERS));
         feeder = own(new StationFeeder(box.hj212Port(), box.mns(), scale.alertsPerSecond()));
         feeder.start();
     }
@@ -227,15 +234,20 @@ final class ChaosRig implements AutoCloseable {
         List<String> missing = produced.stream().filter(id -> !received.contains(id)).toList();
         Set<String> inOutbox = journal.pending();
         Set<String> removed = journal.removed();
+        Set<String> deadLettered = journal.deadLettered();
+        double gaveUp = ops.metricOr("gridwatch_outbox_evicted") + ops.metricOr("gridwatch_outbox_dropped")
+                + ops.metricOr("gridwatch_outbox_dead_letters");
+        double resent = ops.metricOr("gridwatch_uplink_resent_total");
         Set<String> producedSet = new HashSet<>(produced);
         List<String> unexpected = received.stream().filter(id -> !producedSet.contains(id)).sorted().toList();
-        String allNotes = notes + (producedSet.size() != produced.size()
+        String allNotes = notes + (notes.isEmpty() ? "" : " | ") + "gateway up after (ms) " + gateway.startMillis() + (producedSet.size() != produced.size()
                 ? " | PRODUCED TWICE: " + (produced.size() - producedSet.size()) + " ids committed more than once" : "");
         Verdict v = new Verdict(scenario, scale.name(), seed, sent, producedSet.size(),
                 producedSet.size() - missing.size(), center.duplicates(), maxDuplicates, missing,
-                missing.stream().filter(inOutbox::contains).count(),
-                missing.stream().filter(id -> removed.contains(id) && !inOutbox.contains(id)).count(),
-                unexpected, List.copyOf(center.redeliveredWithDifferentBytes()), recovery, pending[0], rows[0], faults,
+                missing.stream().filter(inOutbox::contains).count(), missing.stream().filter(deadLettered::contains).count(),
+                missing.stream().filter(id -> removed.contains(id) && !inOutbox.contains(id) && !deadLettered.contains(id)).count(),
+                unexpected, List.copyOf(center.redeliveredWithDifferentBytes()), recovery, pending[0], rows[0], gaveUp, resent,
+                faults,
                 (System.nanoTime() - startNanos) / 1_000_000_000L, allNotes);
         v.report();
         return v;
@@ -278,6 +290,9 @@ final class ChaosRig implements AutoCloseable {
         Exception first = null;
         if (burners != null) {
             burners.close(); // first, so the teardown is not slowed down too
+        }
+        if (gateway != null && gateway.alive()) {
+            gateway.kill9();
         }
         for (int i = opened.size() - 1; i >= 0; i--) {
             try {

@@ -26,6 +26,7 @@ final class GatewayChild implements AutoCloseable {
     private final Path log;
     private final OpsProbe ops;
     private final List<String> prefix;
+    private final List<Long> startMillis = new ArrayList<>();
     private Process process;
     private int starts;
 
@@ -46,12 +47,14 @@ final class GatewayChild implements AutoCloseable {
         cmd.addAll(List.of("gridwatch.gateway.cli.GridwatchCli", "run", "--config", config.toString()));
         process = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        long began = System.nanoTime();
+        long deadline = began + TimeUnit.SECONDS.toNanos(90);
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("gateway exited with " + process.exitValue() + " at start; log tail:\n" + tail(40));
             }
             if (ops.health().isPresent()) {
+                startMillis.add((System.nanoTime() - began) / 1_000_000);
                 return;
             }
             Thread.sleep(100);
@@ -72,6 +75,11 @@ final class GatewayChild implements AutoCloseable {
             process.destroyForcibly();
             process.waitFor(15, TimeUnit.SECONDS);
         }
+    }
+
+    /** How long each start took until /health answered, ms. */
+    List<Long> startMillis() {
+        return List.copyOf(startMillis);
     }
 
     long pid() {

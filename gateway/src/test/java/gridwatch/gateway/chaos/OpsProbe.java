@@ -50,6 +50,19 @@ final class OpsProbe {
         throw new IllegalStateException("/metrics has no sample " + name);
     }
 
+    /** Like {@link #metric}, NaN when the gateway is down or does not have the sample. */
+    double metricOr(String name) throws InterruptedException {
+        Optional<String> text = get("/metrics");
+        if (text.isPresent()) {
+            for (String line : text.get().split("\n")) {
+                if (line.startsWith(name + " ")) {
+                    return Double.parseDouble(line.substring(name.length() + 1).strip());
+                }
+            }
+        }
+        return Double.NaN;
+    }
+
     private Optional<String> get(String path) throws InterruptedException {
         try {
             HttpRequest req = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(5)).build();

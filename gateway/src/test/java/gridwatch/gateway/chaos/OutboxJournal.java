@@ -24,7 +24,7 @@ import java.util.Set;
  * <p>Each call opens its own connection (SQLite WAL lets it read beside the running gateway) and
  * closes it again.
  */
-final class OutboxJournal {
+final class OutboxJournal implements Journal {
 
     private final Path file;
 
@@ -32,8 +32,8 @@ final class OutboxJournal {
         this.file = file;
     }
 
-    /** Adds the journal tables and triggers; the gateway must have created its outbox table already. */
-    void install() throws SQLException {
+    @Override
+    public void install() throws SQLException {
         try (Connection c = open(); Statement s = c.createStatement()) {
             s.execute("CREATE TABLE IF NOT EXISTS chaos_produced (alert_id TEXT NOT NULL, seq INTEGER NOT NULL, at_ms INTEGER NOT NULL)");
             s.execute("CREATE TABLE IF NOT EXISTS chaos_removed (alert_id TEXT NOT NULL, seq INTEGER NOT NULL, at_ms INTEGER NOT NULL)");
@@ -44,26 +44,34 @@ final class OutboxJournal {
         }
     }
 
-    /** Every alert id ever committed to the outbox, in commit order (an id twice would be a gateway bug). */
-    List<String> produced() throws SQLException {
+    @Override
+    public List<String> produced() throws SQLException {
         return ids("SELECT alert_id FROM chaos_produced ORDER BY rowid");
     }
 
-    long producedCount() throws SQLException {
+    @Override
+    public long producedCount() throws SQLException {
         return count("SELECT count(*) FROM chaos_produced");
     }
 
-    /** Ids whose row left the outbox: acknowledged by the broker (or evicted, which the metrics count). */
-    Set<String> removed() throws SQLException {
+    @Override
+    public Set<String> removed() throws SQLException {
         return new HashSet<>(ids("SELECT alert_id FROM chaos_removed"));
     }
 
-    /** Ids still in the outbox. */
-    Set<String> pending() throws SQLException {
+    @Override
+    public Set<String> pending() throws SQLException {
         return new HashSet<>(ids("SELECT alert_id FROM outbox"));
     }
 
-    long rowsLeft() throws SQLException {
+    @Override
+    public Set<String> deadLettered() throws SQLException {
+        boolean exists = count("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'dead_letter'") > 0;
+        return exists ? new HashSet<>(ids("SELECT alert_id FROM dead_letter")) : Set.of();
+    }
+
+    @Override
+    public long rowsLeft() throws SQLException {
         return count("SELECT count(*) FROM outbox");
     }
 

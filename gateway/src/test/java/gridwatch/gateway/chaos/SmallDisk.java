@@ -14,12 +14,12 @@ import java.util.function.LongSupplier;
  * A real, small filesystem for the outbox (tmpfs), which the harness fills with a ballast file
  * until the kernel answers ENOSPC, and empties again. Two ways to get one, tried in order:
  * <ol>
- * <li>a private mount namespace ({@code unshare --user --map-root-user --mount}): the gateway is
- * started inside it and mounts the tmpfs over its outbox directory before the JVM starts. Needs
- * no root, and the mount vanishes with the gateway, so a crashed test leaves nothing mounted.
- * The harness reaches the disk through {@code /proc/<pid>/root}.</li>
- * <li>as root, when user namespaces are disabled: a plain {@code mount -t tmpfs} on the
- * directory, unmounted at close.</li>
+ * <li>as root: a plain {@code mount -t tmpfs} on the directory, unmounted at close.</li>
+ * <li>without root: a private mount namespace ({@code unshare --user --map-root-user --mount}):
+ * the gateway is started inside it and mounts the tmpfs over its outbox directory before the JVM
+ * starts; the mount vanishes with the gateway. The harness reaches the disk through
+ * {@code /proc/<pid>/root}, except SQLite, which resolves that link back to this namespace's
+ * path: the journal is then read inside the namespace ({@link JournalServer}).</li>
  * </ol>
  * Neither available is a failure, not a skip: the scenario would otherwise prove nothing.
  */
@@ -38,16 +38,18 @@ final class SmallDisk implements AutoCloseable {
         this.namespaced = namespaced;
     }
 
+    /** {@code -Dchaos.disk=namespace} forces the non-root way (to check it as root); default: as above. */
     static SmallDisk at(Path dir, long sizeBytes) throws IOException, InterruptedException {
         Files.createDirectories(dir);
+        boolean forceNamespace = "namespace".equals(System.getProperty("chaos.disk"));
+        if (!forceNamespace && run(List.of("mount", "-t", "tmpfs", "-o", "size=" + sizeBytes, "chaos-disk", dir.toString())) == 0) {
+            return new SmallDisk(dir, sizeBytes, false);
+        }
         if (run(List.of("unshare", "--user", "--map-root-user", "--mount", "true")) == 0) {
             return new SmallDisk(dir, sizeBytes, true);
         }
-        if (run(List.of("mount", "-t", "tmpfs", "-o", "size=" + sizeBytes, "chaos-disk", dir.toString())) == 0) {
-            return new SmallDisk(dir, sizeBytes, false);
-        }
-        throw new IllegalStateException("cannot make a small tmpfs for the disk-full scenario: user namespaces are off "
-                + "(unshare --user failed) and mount needs root. Run as root, or enable unprivileged user namespaces.");
+        throw new IllegalStateException("cannot make a small tmpfs for the disk-full scenario: mount needs root and user "
+                + "namespaces are off (unshare --user failed). Run as root, or enable unprivileged user namespaces.");
     }
 
     /** How the mount works, for the report. */
@@ -62,6 +64,16 @@ final class SmallDisk implements AutoCloseable {
                 ? List.of("unshare", "--user", "--map-root-user", "--mount", "sh", "-c", MOUNT_THEN_EXEC, "sh",
                         Long.toString(sizeBytes), dir.toString())
                 : List.of();
+    }
+
+    boolean namespaced() {
+        return namespaced;
+    }
+
+    /** The command prefix that runs a command inside the gateway's namespace (namespaced disks only). */
+    List<String> enterPrefix() {
+        return List.of("nsenter", "--target", Long.toString(gatewayPid.getAsLong()), "--user", "--mount",
+                "--preserve-credentials");
     }
 
     /** Tells the disk which process's namespace holds it. */

@@ -19,18 +19,22 @@ import java.util.Locale;
  * @param maxDuplicates      at-least-once bound: faults that can cut a window of in-flight alerts × the window
  * @param missing            produced ids that never arrived
  * @param missingInOutbox    of those, still waiting in the outbox (the gateway did not deliver them)
+ * @param missingDeadLetter  of those, moved to the gateway's dead-letter table
  * @param missingAckedLost   of those, acknowledged by the broker and gone from the outbox (lost beyond the gateway)
  * @param unexpected         ids received that the outbox never held
  * @param changedRedelivery  ids delivered twice with different bytes
  * @param recovery           recovery times after each fault
  * @param pendingMetric      {@code gridwatch_outbox_pending} at the end
  * @param rowsLeft           rows in the outbox table at the end
+ * @param gaveUp             alerts the gateway evicted, refused as full or dead-lettered (gauges at the end)
+ * @param resent             {@code gridwatch_uplink_resent_total} of the last gateway process (NaN if it has none)
  * @param faults             the faults injected, e.g. "4 broker restarts (2 SIGKILL, 2 SIGTERM)"
  * @param notes              anything scenario-specific worth a line in the report
  */
 record Verdict(String scenario, String scale, long seed, long sent, long produced, long delivered, long duplicates,
-               long maxDuplicates, List<String> missing, long missingInOutbox, long missingAckedLost, List<String> unexpected,
-               List<String> changedRedelivery, RecoveryTimes recovery, double pendingMetric, long rowsLeft, String faults,
+               long maxDuplicates, List<String> missing, long missingInOutbox, long missingDeadLetter, long missingAckedLost,
+               List<String> unexpected, List<String> changedRedelivery, RecoveryTimes recovery, double pendingMetric,
+               long rowsLeft, double gaveUp, double resent, String faults,
                long elapsedSeconds, String notes) {
 
     static final Path SUMMARY = Path.of("target", "chaos", "summary.txt");
@@ -38,11 +42,12 @@ record Verdict(String scenario, String scale, long seed, long sent, long produce
     String summaryLine() {
         return String.format(Locale.ROOT,
                 "CHAOS %-14s scale=%s seed=%d | %s | sent=%d produced=%d delivered=%d duplicates=%d (bound %d) missing=%d "
-                        + "(in outbox %d, acked then lost %d) unexpected=%d | recovery n=%d p50=%dms p99=%dms max=%dms missed=%d "
-                        + "| pending metric=%.0f rows=%d | %ds%s",
+                        + "(in outbox %d, dead-lettered %d, acked then lost %d) unexpected=%d | recovery n=%d p50=%dms p99=%dms "
+                        + "max=%dms missed=%d | pending metric=%.0f rows=%d | gave up %.0f, resent %.0f | %ds%s",
                 scenario, scale, seed, faults, sent, produced, delivered, duplicates, maxDuplicates, missing.size(),
-                missingInOutbox, missingAckedLost, unexpected.size(), recovery.count(), recovery.percentile(50),
-                recovery.percentile(99), recovery.max(), recovery.missed(), pendingMetric, rowsLeft, elapsedSeconds,
+                missingInOutbox, missingDeadLetter, missingAckedLost, unexpected.size(), recovery.count(),
+                recovery.percentile(50), recovery.percentile(99), recovery.max(), recovery.missed(), pendingMetric, rowsLeft,
+                gaveUp, resent, elapsedSeconds,
                 notes.isEmpty() ? "" : " | " + notes);
     }
 
