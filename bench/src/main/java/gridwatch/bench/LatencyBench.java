@@ -4,7 +4,7 @@ import gridwatch.config.model.EdgeConfig;
 import gridwatch.detectors.core.Quality;
 import gridwatch.detectors.core.Reading;
 import gridwatch.gateway.runtime.Gateway;
-import gridwatch.gateway.uplink.mqtt.MqttCallbackAdapter;
+import gridwatch.gateway.net.mqtt.MqttCallbackAdapter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.eclipse.paho.mqttv5.client.MqttClient;

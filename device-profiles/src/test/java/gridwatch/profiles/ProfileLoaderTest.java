@@ -28,16 +28,21 @@ class ProfileLoaderTest {
     void profileScaleTurnsRawRegisterIntoDecibels() throws Exception {
         ResourceProperties leq = loader.load(List.of()).find("decibel-meter-rs485").orElseThrow()
                 .resource("Leq").orElseThrow().properties();
-        double db = ValueTransformer.apply(leq, 582);
+        double db = usable(ValueTransformer.transform(leq, 582));
         assertThat(db).isCloseTo(58.2, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(ValueTransformer.inRange(leq, db)).isTrue();
-        assertThat(ValueTransformer.inRange(leq, ValueTransformer.apply(leq, 65535))).as("6553.5 dB is implausible").isFalse();
+        assertThat(ValueTransformer.inRange(leq, usable(ValueTransformer.transform(leq, 65535)))).as("6553.5 dB is implausible").isFalse();
     }
 
     @Test
     void maskAndShiftComeBeforeScaleAndOffset() {
         ResourceProperties p = new ResourceProperties("Float64", "R", "m", 0xFF00L, 8, 0.5, 1.0, null, null, null, null);
-        assertThat(ValueTransformer.apply(p, 0x1234)).isEqualTo(0x12 * 0.5 + 1.0);
+        assertThat(usable(ValueTransformer.transform(p, 0x1234))).isEqualTo(0x12 * 0.5 + 1.0);
+    }
+
+    private static double usable(TransformResult r) {
+        assertThat(r).isInstanceOf(TransformResult.Usable.class);
+        return ((TransformResult.Usable) r).value();
     }
 
     @Test

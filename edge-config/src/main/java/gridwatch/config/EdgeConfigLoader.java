@@ -18,6 +18,9 @@ import java.util.List;
  * Loads one box's YAML: syntax, then the JSON Schema, then cross references and any extra
  * checks. Every error of a stage is reported together; a later stage runs only on a clean
  * earlier one (cross references on a half-valid tree would mostly repeat schema errors).
+ * Every path in the result is absolute, resolved against the file's directory by
+ * {@link ConfigPaths}; whether the files are there is {@link FileCheck}'s business, which the
+ * gateway adds (this loader alone also validates a box's file away from the box).
  */
 public final class EdgeConfigLoader {
 
@@ -27,6 +30,7 @@ public final class EdgeConfigLoader {
     private final SchemaValidator schema = new SchemaValidator(SCHEMA_RESOURCE);
     private final ObjectMapper binder = JsonMapper.builder()
             .addModule(new JavaTimeModule())
+            .addModule(PathBinding.module())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
     private final List<ConfigCheck> checks;
@@ -46,6 +50,7 @@ public final class EdgeConfigLoader {
         return load(reader.read(file));
     }
 
+    /** Relative paths in {@code yaml} are taken as relative to {@code fileName}'s directory. */
     public EdgeConfig load(String fileName, String yaml) throws ConfigException {
         return load(reader.read(fileName, yaml));
     }
@@ -57,7 +62,9 @@ public final class EdgeConfigLoader {
         }
         EdgeConfig config;
         try {
-            config = binder.treeToValue(doc.root(), EdgeConfig.class);
+            config = binder.readerFor(EdgeConfig.class)
+                    .withAttribute(PathBinding.ATTRIBUTE, ConfigPaths.of(doc.file()))
+                    .readValue(PathBinding.withDefaultDirectories(doc.root()));
         } catch (MismatchedInputException e) {
             throw new ConfigException(List.of(doc.errorAt(pointerOf(e), e.getOriginalMessage())));
         } catch (Exception e) {

@@ -2,17 +2,26 @@ package gridwatch.config.model;
 
 import gridwatch.config.Secret;
 
-/** Where readings are stored: InfluxDB through the 1.x write API. */
+import java.nio.file.Path;
+
+/**
+ * Where readings are stored: InfluxDB through the 1.x write API.
+ *
+ * @param spoolDirectory absolute once loaded; created when first needed. When the file sets none, the
+ *                       loader puts {@link #DEFAULT_SPOOL_DIRECTORY} next to the config file
+ */
 public record InfluxConfig(String url, String database, String retentionPolicy, Boolean createDatabase, String username,
-                           Secret password, String measurement, Integer batchSize, Integer flushMillis, String spoolDirectory,
+                           Secret password, String measurement, Integer batchSize, Integer flushMillis, Path spoolDirectory,
                            Long spoolMaxBytes) {
+
+    /** Relative to the config file, as every path in it. */
+    public static final String DEFAULT_SPOOL_DIRECTORY = "var/influx-spool";
 
     public InfluxConfig {
         createDatabase = createDatabase != null && createDatabase;
         measurement = measurement == null ? "reading" : measurement;
         batchSize = batchSize == null ? 5000 : batchSize;
         flushMillis = flushMillis == null ? 1000 : flushMillis;
-        spoolDirectory = spoolDirectory == null ? "var/influx-spool" : spoolDirectory;
         spoolMaxBytes = spoolMaxBytes == null ? 256L * 1024 * 1024 : spoolMaxBytes;
     }
 }

@@ -1,10 +1,20 @@
 package gridwatch.config.model;
 
-/** Where produced alerts wait for the broker's acknowledgement. */
-public record OutboxConfig(String directory, Long maxBytes, Boolean fsync) {
+import java.nio.file.Path;
+
+/**
+ * Where produced alerts wait for the broker's acknowledgement.
+ *
+ * @param directory absolute once loaded; created at start when missing. When the file sets none, the
+ *                  loader puts {@link #DEFAULT_DIRECTORY} next to the config file (null only in a
+ *                  config built by hand without one)
+ */
+public record OutboxConfig(Path directory, Long maxBytes, Boolean fsync) {
+
+    /** Relative to the config file, as every path in it. */
+    public static final String DEFAULT_DIRECTORY = "var/outbox";
 
     public OutboxConfig {
-        directory = directory == null ? "var/outbox" : directory;
         maxBytes = maxBytes == null ? 256L * 1024 * 1024 : maxBytes;
         fsync = fsync == null || fsync;
     }

@@ -1,5 +1,9 @@
 package gridwatch.config.model;
 
-/** PEM files for a TLS uplink; the client pair is optional (server-auth only). */
-public record TlsConfig(String caFile, String certFile, String keyFile) {
+import org.jspecify.annotations.Nullable;
+
+import java.nio.file.Path;
+
+/** PEM files for a TLS uplink, absolute once loaded; the client pair is optional (server-auth only). */
+public record TlsConfig(Path caFile, @Nullable Path certFile, @Nullable Path keyFile) {
 }

@@ -1,11 +1,14 @@
 package gridwatch.config.model;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import gridwatch.config.PathBinding;
 import gridwatch.config.Secret;
 
 /**
  * A camera stream or recording, decoded through FFmpeg: {@code rtsp://}, {@code http(s)://}
  * (MJPEG stream or a JPEG snapshot URL, polled), or a file path. Credentials are never inline:
- * they are inserted into the URL at connect time.
+ * they are inserted into the URL at connect time. A file path is absolute once loaded (written
+ * relative to the config file); a URL stays as written.
  *
  * @param analysisFps frames per second the rules look at, independent of the stream's rate
  * @param realtime    for files: play at the recording's own speed (true) or as fast as decoding allows
@@ -15,7 +18,7 @@ import gridwatch.config.Secret;
  *                    every frame; {@code keyframes}: only keyframes reach the decoder, so a camera costs
  *                    a fraction, but the analysis rate is then at most one frame per GOP
  */
-public record VideoConnection(String url, String username, Secret password, Double analysisFps, String rtspTransport,
+public record VideoConnection(@JsonDeserialize(using = PathBinding.UrlOrPath.class) String url, String username, Secret password, Double analysisFps, String rtspTransport,
                               Boolean loop, Boolean realtime, Double snapshotIntervalSeconds, String decode) implements ConnectionConfig {
 
     public VideoConnection {

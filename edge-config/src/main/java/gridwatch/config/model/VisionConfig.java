@@ -1,5 +1,7 @@
 package gridwatch.config.model;
 
+import java.nio.file.Path;
+
 /** The box's detector (one model shared by its cameras) and motion gating. */
 public record VisionConfig(ModelConfig model, MotionConfig motion) {
 
@@ -7,8 +9,8 @@ public record VisionConfig(ModelConfig model, MotionConfig motion) {
         motion = motion == null ? new MotionConfig(null, null, null, null) : motion;
     }
 
-    /** An ONNX detector file, pinned by checksum. {@code classes} replaces COCO-80 for a site model. */
-    public record ModelConfig(String path, String sha256, Integer inputSize, Double minScore, Double nmsIou, Integer threads,
+    /** An ONNX detector file (absolute once loaded), pinned by checksum. {@code classes} replaces COCO-80 for a site model. */
+    public record ModelConfig(Path path, String sha256, Integer inputSize, Double minScore, Double nmsIou, Integer threads,
                               java.util.List<String> classes) {
         public ModelConfig {
             inputSize = inputSize == null ? 416 : inputSize;

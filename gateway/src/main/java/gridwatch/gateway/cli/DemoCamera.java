@@ -45,7 +45,7 @@ final class DemoCamera {
         DeviceConfig cam = new DeviceConfig("cam-footpath", "Footpath camera (replayed recording)", "ip-camera", zone, null, null,
                 new VideoConnection(video.get().toAbsolutePath().normalize().toString(), null, null, 2.0, null, true, true, null, null),
                 new CameraVisionConfig(List.of(path), null, List.of(crowd), null, null, null, null));
-        VisionConfig vision = new VisionConfig(new VisionConfig.ModelConfig(model.get().toAbsolutePath().normalize().toString(),
+        VisionConfig vision = new VisionConfig(new VisionConfig.ModelConfig(model.get().toAbsolutePath().normalize(),
                 DetectCommand.knownYoloxNano(model.get()), null, null, null, null, null), null);
         EdgeConfig withCam = cfg.withDevice(cam, Map.of("crowd.gathering", new CategoryConfig("04-09", "人群聚集", "event", "CJT214")), vision);
         return new Found(withCam, "  Camera:        cam-footpath <- " + video.get().normalize() + " (crowd of 6+ on the footpath for 10 s)\n");

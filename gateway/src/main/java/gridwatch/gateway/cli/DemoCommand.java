@@ -1,5 +1,6 @@
 package gridwatch.gateway.cli;
 
+import gridwatch.config.ConfigPaths;
 import gridwatch.config.model.EdgeConfig;
 import gridwatch.config.model.Hj212Connection;
 import gridwatch.config.model.Hj212ServerConfig;
@@ -99,7 +100,7 @@ final class DemoCommand implements Callable<Integer> {
         StringBuilder traces = new StringBuilder();
         cfg.devices().forEach(d -> {
             if (d.connection() instanceof ReplayConnection r) {
-                traces.append(String.format("    %s <- %s (x%.0f speed)%n", d.id(), r.file(), r.speed()));
+                traces.append(String.format("    %s <- %s (x%.0f speed)%n", d.id(), ConfigPaths.of(file).baseDir().relativize(r.file()), r.speed()));
             }
         });
         System.out.printf("""

@@ -63,9 +63,10 @@ final class DetectCommand implements Callable<Integer> {
         ModelSpec spec = cfg != null && cfg.vision().model() != null && model == null
                 ? VisionFactory.modelSpec(cfg.vision().model(), base)
                 : defaultModel();
-        try (YoloxDetector detector = new YoloxDetector(spec)) {
-            VisionFactory factory = new VisionFactory(cfg != null ? cfg : minimal(), base, Clock.systemUTC());
-            SceneAnalyzer analyzer = factory.analyzer(device, detector);
+        VisionFactory factory = new VisionFactory(cfg != null ? cfg : minimal(), base, Clock.systemUTC());
+        // The analyzer borrows the detector: closed first (its rules' native images), the model after.
+        try (YoloxDetector detector = new YoloxDetector(spec);
+             SceneAnalyzer analyzer = factory.analyzer(device, detector)) {
             DetectTool tool = new DetectTool(analyzer, System.out);
             String name = file.getFileName().toString().replaceFirst("\\.[^.]+$", "");
             int found;

@@ -14,7 +14,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /** The gateway's Prometheus meters, in one place so names stay consistent. Thread-safe. */
-public final class GatewayMetrics {
+public final class GatewayMetrics implements gridwatch.gateway.ingest.IngestMetrics {
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Timer publishLatency = Timer.builder("gridwatch.publish.latency")
@@ -99,14 +99,17 @@ public final class GatewayMetrics {
     }
 
     /** Called for every accepted packet on the event loops: the counter per CN is looked up once. */
+    @Override
     public void hj212Packet(String cn) {
         hj212Packets.computeIfAbsent(cn, c -> registry.counter("gridwatch.hj212.packets", "cn", c)).increment();
     }
 
+    @Override
     public void hj212Rejected(String reason) {
         registry.counter("gridwatch.hj212.rejected", "reason", reason).increment();
     }
 
+    @Override
     public void protocolRejected(String protocol, String reason) {
         registry.counter("gridwatch." + protocol + ".rejected", "reason", reason).increment();
     }
@@ -116,6 +119,7 @@ public final class GatewayMetrics {
         return c == null ? 0 : c.count();
     }
 
+    @Override
     public void hj212Lenient() {
         registry.counter("gridwatch.hj212.rejected", "reason", "lenient_crc_accepted").increment();
     }
@@ -125,6 +129,7 @@ public final class GatewayMetrics {
         return c == null ? 0 : c.count();
     }
 
+    @Override
     public void watchConnections(String server, java.util.function.IntSupplier open) {
         Gauge.builder("gridwatch.connections", open::getAsInt).tag("server", server)
                 .description("Open device connections per server").register(registry);
@@ -148,5 +153,16 @@ public final class GatewayMetrics {
 
     public String scrape() {
         return registry.scrape();
+    }
+
+    /** A device value that was not a usable number (nan, infinite, overflow, out_of_type); it became one BAD reading. */
+    @Override
+    public void valueUnusable(String deviceId, String reason) {
+        registry.counter("gridwatch.readings.unusable", "device", deviceId, "reason", reason).increment();
+    }
+
+    public double valueUnusableCount(String deviceId, String reason) {
+        var c = registry.find("gridwatch.readings.unusable").tag("device", deviceId).tag("reason", reason).counter();
+        return c == null ? 0 : c.count();
     }
 }

@@ -2,17 +2,13 @@ package gridwatch.gateway.runtime;
 
 import com.github.f4b6a3.uuid.UuidCreator;
 import gridwatch.config.ConfigException;
+import gridwatch.config.ConfigPaths;
 import gridwatch.config.model.DeviceConfig;
 import gridwatch.config.model.EdgeConfig;
 import gridwatch.config.model.Hj212Connection;
 import gridwatch.config.model.Hj212ServerConfig;
-import gridwatch.config.model.ModbusConnection;
-import gridwatch.config.model.MqttJsonConnection;
-import gridwatch.config.model.OpcUaConnection;
-import gridwatch.config.model.VideoConnection;
 import gridwatch.config.model.Sl651Connection;
 import gridwatch.config.model.Sl651ServerConfig;
-import gridwatch.config.model.ReplayConnection;
 import gridwatch.gateway.alert.Alert;
 import gridwatch.gateway.alert.AlertFactory;
 import gridwatch.gateway.alert.AlertSink;
@@ -20,17 +16,12 @@ import gridwatch.gateway.alert.IncidentTracker;
 import gridwatch.gateway.alert.LogSink;
 import gridwatch.gateway.alert.RecentAlerts;
 import gridwatch.gateway.alert.outbox.Outbox;
+import gridwatch.gateway.ingest.SharedListener;
 import gridwatch.gateway.ingest.Source;
+import gridwatch.gateway.ingest.connector.ConnectorRegistry;
 import gridwatch.gateway.ingest.hj212.Hj212Server;
-import gridwatch.gateway.ingest.hj212.Hj212Station;
-import gridwatch.gateway.ingest.modbus.ModbusPoller;
-import gridwatch.gateway.ingest.mqttjson.MqttJsonSource;
-import gridwatch.gateway.ingest.opcua.OpcUaSource;
 import gridwatch.gateway.vision.VisionFactory;
 import gridwatch.gateway.ingest.sl651.Sl651Server;
-import gridwatch.gateway.ingest.sl651.Sl651Station;
-import gridwatch.gateway.ingest.replay.ReplaySource;
-import gridwatch.gateway.ingest.replay.ReplayTrace;
 import gridwatch.gateway.ops.GatewayMetrics;
 import gridwatch.gateway.ops.HealthAssembler;
 import gridwatch.gateway.ops.OpsHandler;
@@ -52,8 +43,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.List;
 import java.util.UUID;
@@ -81,6 +70,7 @@ public final class Gateway implements AutoCloseable {
     private final AlertPipeline pipeline;
     private final IncidentTracker incidents;
     private final List<Source> sources = new ArrayList<>();
+    private final List<SharedListener> listeners = new ArrayList<>();
     private final OpsHttpServer http;
     private final Hj212Server hj212;
     private final HealthAssembler health;
@@ -94,9 +84,9 @@ public final class Gateway implements AutoCloseable {
         Clock clock = Clock.systemUTC();
         ConfigPaths paths = ConfigPaths.of(configFile.toString());
         config = new AtomicReference<>(initial);
-        ProfileCatalog profiles = new ProfileLoader().load(paths.profileDirs(initial));
+        ProfileCatalog profiles = new ProfileLoader().load(initial.profiles().directories());
 
-        outbox = new Outbox(paths.resolve(initial.outbox().directory()), initial.outbox().maxBytes(), initial.outbox().fsync());
+        outbox = new Outbox(initial.outbox().directory(), initial.outbox().maxBytes(), initial.outbox().fsync());
         metrics.watchOutbox(outbox::stats);
         uplink = new MqttUplink(initial.uplink(), initial.gateway().id(), clock);
         metrics.watchUplink(uplink::connected);
@@ -114,33 +104,28 @@ public final class Gateway implements AutoCloseable {
                 outbox, uplink.topics(), sinks, metrics, activity, clock);
         pipeline.onStored(onStored);
         var influx = initial.timeseries().influxdb();
-        timeseries = influx == null ? null : new InfluxWriter(influx, paths.resolve(influx.spoolDirectory()));
+        timeseries = influx == null ? null : new InfluxWriter(influx, influx.spoolDirectory());
         if (timeseries != null) {
             pipeline.store(timeseries);
             metrics.watchTimeSeries(timeseries::written, timeseries::dropped, timeseries::spoolBytes);
         }
 
         vision = new VisionFactory(initial, paths.baseDir(), clock);
-        Map<String, Hj212Station> stations = new HashMap<>();
-        Map<String, Sl651Station> hydroStations = new HashMap<>();
+        hj212 = new Hj212Server(initial.ingest().hj212() != null ? initial.ingest().hj212() : Hj212ServerConfig.defaults(),
+                initial.site().zoneId(), metrics, clock);
+        sl651 = new Sl651Server(initial.ingest().sl651() != null ? initial.ingest().sl651() : Sl651ServerConfig.defaults(),
+                initial.site().zoneId(), metrics, clock);
+        ConnectorRegistry connectors = Connectors.builtIn(hj212, sl651, clock, metrics, () -> vision, activity::record);
         for (DeviceConfig d : initial.devices()) {
-            var profile = profiles.find(d.profile()).orElseThrow();
-            switch (d.connection()) {
-                case ReplayConnection r -> sources.add(new ReplaySource(d.id(), ReplayTrace.read(paths.resolve(r.file())), r, profile, clock));
-                case Hj212Connection h -> stations.put(h.mn(), new Hj212Station(d.id(), h.mn(), h.password(), profile));
-                case ModbusConnection m -> sources.add(new ModbusPoller(d.id(), m, profile, clock));
-                case MqttJsonConnection j -> sources.add(new MqttJsonSource(d.id(), j, profile, clock));
-                case OpcUaConnection o -> sources.add(new OpcUaSource(d.id(), o, profile, clock));
-                case Sl651Connection c -> hydroStations.put(c.station(), new Sl651Station(d.id(), c.station(), c.password(), profile));
-                case VideoConnection v -> sources.add(vision.camera(d, v, millis -> activity.record(d.id(), millis)));
-            }
+            connectors.attach(d, profiles.find(d.profile()).orElseThrow()).ifPresent(sources::add);
         }
-        hj212 = stations.isEmpty() && initial.ingest().hj212() == null ? null
-                : new Hj212Server(initial.ingest().hj212() != null ? initial.ingest().hj212() : Hj212ServerConfig.defaults(),
-                        stations, initial.site().zoneId(), pipeline, metrics, clock);
-        sl651 = hydroStations.isEmpty() && initial.ingest().sl651() == null ? null
-                : new Sl651Server(initial.ingest().sl651() != null ? initial.ingest().sl651() : Sl651ServerConfig.defaults(),
-                        hydroStations, initial.site().zoneId(), pipeline, metrics, clock);
+        // A shared listener runs when a device reports through it, or when the config asks for it explicitly.
+        if (initial.devices().stream().anyMatch(d -> d.connection() instanceof Hj212Connection) || initial.ingest().hj212() != null) {
+            listeners.add(hj212);
+        }
+        if (initial.devices().stream().anyMatch(d -> d.connection() instanceof Sl651Connection) || initial.ingest().sl651() != null) {
+            listeners.add(sl651);
+        }
         staleness = new StalenessWatcher(initial, activity, pipeline::finding, clock);
         health = new HealthAssembler(uplink::state, outbox::stats, config::get, activity, sources, timeseries, clock);
         http = new OpsHttpServer(initial.http().bind(), initial.http().port(), new OpsHandler(health, metrics, recent));
@@ -163,6 +148,9 @@ public final class Gateway implements AutoCloseable {
         g.staleness.start();
         for (Source s : g.sources) {
             s.start(g.pipeline);
+        }
+        for (SharedListener l : g.listeners) {
+            l.start(g.pipeline);
         }
         LOG.info("gateway {} running: {} devices, {} rules, ops on http://{}:{}/health", config.gateway().id(),
                 config.devices().size(), config.rules().size(), config.http().bind(), g.http.port());
@@ -203,12 +191,12 @@ public final class Gateway implements AutoCloseable {
 
     /** The HJ 212 server, when any station is configured. */
     public Optional<Hj212Server> hj212() {
-        return Optional.ofNullable(hj212);
+        return Optional.ofNullable(listeners.contains(hj212) ? hj212 : null);
     }
 
     /** The time-series writer, when one is configured. */
     public Optional<Sl651Server> sl651() {
-        return Optional.ofNullable(sl651);
+        return Optional.ofNullable(listeners.contains(sl651) ? sl651 : null);
     }
 
     public Optional<InfluxWriter> timeseries() {
@@ -229,12 +217,7 @@ public final class Gateway implements AutoCloseable {
         staleness.close();
         sources.forEach(Source::close);
         vision.close();
-        if (sl651 != null) {
-            sl651.close();
-        }
-        if (hj212 != null) {
-            hj212.close();
-        }
+        listeners.forEach(SharedListener::close);
         pipeline.close();
         if (timeseries != null) {
             timeseries.close();

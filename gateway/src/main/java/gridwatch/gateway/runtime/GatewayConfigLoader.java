@@ -2,15 +2,21 @@ package gridwatch.gateway.runtime;
 
 import gridwatch.config.ConfigException;
 import gridwatch.config.EdgeConfigLoader;
+import gridwatch.config.FileCheck;
 import gridwatch.config.model.EdgeConfig;
+import gridwatch.gateway.uplink.mqtt.TlsCheck;
 
 import java.nio.file.Path;
 import java.util.List;
 
-/** The config loader with the gateway's own checks added: what {@code gridwatch validate} runs. */
+/**
+ * The config loader with the gateway's own checks added: what {@code gridwatch validate}, {@code run}
+ * and the reloader run. On top of the file's own consistency: the files it names are there
+ * ({@link FileCheck}), the uplink's PEM files parse ({@link TlsCheck}), devices fit their profiles.
+ */
 public final class GatewayConfigLoader {
 
-    private final EdgeConfigLoader loader = new EdgeConfigLoader(List.of(new DeviceCheck()));
+    private final EdgeConfigLoader loader = new EdgeConfigLoader(List.of(new FileCheck(), new TlsCheck(), new DeviceCheck()));
 
     public EdgeConfig load(Path file) throws ConfigException {
         return loader.load(file);

@@ -30,7 +30,7 @@ public final class RunningGateway implements AutoCloseable {
         EmbeddedBroker broker = null;
         EdgeConfig effective = config;
         if (config.uplink().embedded()) {
-            Path work = ConfigPaths.of(configFile.toString()).resolve(config.outbox().directory()).resolveSibling("broker");
+            Path work = config.outbox().directory().resolveSibling("broker");
             broker = EmbeddedBroker.start(work, DEFAULT_EMBEDDED_PORT);
             effective = effective.withUplink(effective.uplink().withBroker(broker.url()));
         }

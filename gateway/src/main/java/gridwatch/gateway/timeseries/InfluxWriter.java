@@ -102,15 +102,21 @@ public final class InfluxWriter implements Consumer<Reading>, AutoCloseable {
     private List<String> lines(List<Reading> batch) {
         List<String> out = new ArrayList<>(batch.size());
         for (Reading r : batch) {
-            out.add(Point.measurement(cfg.measurement())
+            Point.Builder p = Point.measurement(cfg.measurement())
                     .time(r.observedAt().toEpochMilli(), TimeUnit.MILLISECONDS)
                     .tag("device", r.deviceId())
                     .tag("resource", r.resource())
                     .tag("unit", r.unit() == null ? "" : r.unit())
-                    .tag("quality", r.quality().name())
-                    .addField("value", r.value())
-                    .build()
-                    .lineProtocol(TimeUnit.MILLISECONDS));
+                    .tag("quality", r.quality().name());
+            // Line protocol has no NaN or infinity (the client would drop the field and the point
+            // with it): such a reading, always BAD, keeps its value as text in a field of its own,
+            // so "value" stays a float field.
+            if (Double.isFinite(r.value())) {
+                p.addField("value", r.value());
+            } else {
+                p.addField("valueText", Double.toString(r.value()));
+            }
+            out.add(p.build().lineProtocol(TimeUnit.MILLISECONDS));
         }
         return out;
     }

@@ -9,7 +9,12 @@ import java.util.List;
 
 /**
  * A camera as a device: its stream and its analysis chain. Cameras produce findings rather than
- * readings; they go to the sink's {@link ReadingSink#finding}.
+ * readings; they go to the sink's {@link ReadingSink#finding}, on the camera's analysis thread.
+ *
+ * <p>Owns its stream and its analyzer (and through it the rules' and motion gate's native
+ * memory); borrows the model, which the {@link VisionFactory} owns and closes after its cameras.
+ * {@link #close()} keeps the shutdown order: stop decoding, let the analysis thread finish its
+ * frame and end, then free the rules (each step bounded, none freeing under a running frame).
  */
 public final class CameraSource implements Source {
 
@@ -52,9 +57,13 @@ public final class CameraSource implements Source {
                 + (ruleStates.isEmpty() ? "" : "; " + String.join("; ", ruleStates));
     }
 
+    /** Idempotent; any thread. The analyzer is closed even if stopping the stream fails. */
     @Override
     public void close() {
-        stream.close();
-        analyzer.close();
+        try {
+            stream.close();
+        } finally {
+            analyzer.close();
+        }
     }
 }

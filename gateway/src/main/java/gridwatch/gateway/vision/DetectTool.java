@@ -30,6 +30,9 @@ import java.util.Locale;
  * Runs one camera's analysis chain over an image or a recording for an operator tuning
  * thresholds: one JSON line per analysed frame (detections, counts per zone, rule states,
  * findings) and an annotated copy (JPEG for an image, MJPEG AVI for a video).
+ *
+ * <p>Borrows the analysis chain (its caller closes it). Frames belong to the image reader or the
+ * {@link VideoStream}; the annotated video's recorder belongs to {@code AnnotatedVideo}.
  */
 public final class DetectTool {
 
@@ -64,36 +67,74 @@ public final class DetectTool {
 
     public int video(Path file, double fps, Path annotated) throws Exception {
         VideoConnection once = new VideoConnection(file.toAbsolutePath().toString(), null, null, fps, null, false, false, null, null);
-        FFmpegFrameRecorder[] recorder = new FFmpegFrameRecorder[1];
-        try (OpenCVFrameConverter.ToMat conv = new OpenCVFrameConverter.ToMat();
+        // Closed in reverse order: the stream (and its analysis thread) stops before the recorder is freed.
+        try (AnnotatedVideo out = new AnnotatedVideo(annotated, fps);
              VideoStream s = new VideoStream("detect", once, file.toAbsolutePath().getParent(), Clock.systemUTC(), ms -> { })) {
             s.start((m, at) -> {
                 SceneAnalyzer.Result r = analyzer.analyse(m, at);
                 print(r, m);
-                try (Mat a = opencv_imgcodecs.imdecode(new Mat(new BytePointer(annotate(r, m))), opencv_imgcodecs.IMREAD_COLOR)) {
-                    if (recorder[0] == null) {
-                        recorder[0] = new FFmpegFrameRecorder(annotated.toFile(), a.cols(), a.rows());
-                        recorder[0].setFormat("avi");
-                        recorder[0].setVideoCodec(avcodec.AV_CODEC_ID_MJPEG);
-                        recorder[0].setPixelFormat(org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUVJ420P);
-                        recorder[0].setFrameRate(fps);
-                        recorder[0].setVideoQuality(3);
-                        recorder[0].start();
-                    }
-                    recorder[0].record(conv.convert(a));
-                } catch (Exception e) {
-                    throw new IllegalStateException("cannot write " + annotated + ": " + e.getMessage(), e);
-                }
+                out.write(annotate(r, m));
             });
             if (!s.awaitEnd(Duration.ofHours(6))) {
                 throw new IllegalStateException("could not play " + file + ": " + s.describe());
             }
-        } finally {
-            if (recorder[0] != null) {
-                recorder[0].close();
-            }
         }
         return findings;
+    }
+
+    /**
+     * The annotated copy of a video, MJPEG in AVI. Owns the FFmpeg recorder and the frame
+     * converter; {@link #write} runs on the analysis thread, {@link #close()} on the caller's, so
+     * both hold the lock and a write after close is refused rather than reaching a freed recorder.
+     */
+    private static final class AnnotatedVideo implements AutoCloseable {
+
+        private final Path file;
+        private final double fps;
+        private final OpenCVFrameConverter.ToMat conv = new OpenCVFrameConverter.ToMat();
+        private FFmpegFrameRecorder recorder;
+        private boolean closed;
+
+        AnnotatedVideo(Path file, double fps) {
+            this.file = file;
+            this.fps = fps;
+        }
+
+        synchronized void write(byte[] jpeg) {
+            if (closed) {
+                throw new IllegalStateException("annotated video " + file + " is closed");
+            }
+            try (BytePointer bytes = new BytePointer(jpeg); Mat encoded = new Mat(bytes);
+                 Mat a = opencv_imgcodecs.imdecode(encoded, opencv_imgcodecs.IMREAD_COLOR)) {
+                if (recorder == null) {
+                    recorder = new FFmpegFrameRecorder(file.toFile(), a.cols(), a.rows());
+                    recorder.setFormat("avi");
+                    recorder.setVideoCodec(avcodec.AV_CODEC_ID_MJPEG);
+                    recorder.setPixelFormat(org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUVJ420P);
+                    recorder.setFrameRate(fps);
+                    recorder.setVideoQuality(3);
+                    recorder.start();
+                }
+                recorder.record(conv.convert(a));
+            } catch (org.bytedeco.javacv.FrameRecorder.Exception e) {
+                throw new IllegalStateException("cannot write " + file + ": " + e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public synchronized void close() throws org.bytedeco.javacv.FrameRecorder.Exception {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            try {
+                if (recorder != null) {
+                    recorder.close();
+                }
+            } finally {
+                conv.close();
+            }
+        }
     }
 
     public int frames() {

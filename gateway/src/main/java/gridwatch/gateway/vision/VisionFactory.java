@@ -45,6 +45,13 @@ import java.util.stream.Collectors;
  * Builds the cameras of a config: one shared detector (loaded on the first camera, so a box
  * without cameras never loads ONNX Runtime), and per camera its zones, lines, rules, motion gate
  * and tracker. Config paths are relative to the config file's directory.
+ *
+ * <p>Ownership: the factory owns the model and frees it in {@link #close()}, which the gateway
+ * calls after closing every camera (stop decoding → end the analysis → free the rules → free the
+ * model). Each {@link CameraSource} it makes owns its stream and analysis chain. Closing the model
+ * waits for an inference still running and refuses later ones, so even a camera that outlived its
+ * own close, or a wrong order, cannot make it free memory under an inference. A camera or chain
+ * that fails half-way through being built frees what was already built.
  */
 public final class VisionFactory implements AutoCloseable {
 
@@ -79,11 +86,31 @@ public final class VisionFactory implements AutoCloseable {
     /** @param onFrame hears of every decoded frame (device activity, for the offline watch) */
     public CameraSource camera(DeviceConfig d, VideoConnection v, LongConsumer onFrame) {
         SceneAnalyzer analyzer = analyzer(d, detector());
-        return new CameraSource(d.id(), new VideoStream(d.id(), v, configDir, clock, onFrame), analyzer);
+        try {
+            return new CameraSource(d.id(), new VideoStream(d.id(), v, configDir, clock, onFrame), analyzer);
+        } catch (RuntimeException e) {
+            analyzer.close();
+            throw e;
+        }
     }
 
-    /** The analysis chain of one camera around any detector (the detect tool brings its own). */
+    /**
+     * The analysis chain of one camera around any detector (the detect tool brings its own). The
+     * caller owns the chain and closes it; the detector stays the caller's.
+     */
     public SceneAnalyzer analyzer(DeviceConfig d, ObjectDetector det) {
+        List<SceneRule> rules = new ArrayList<>();
+        try {
+            return analyzer(d, det, rules);
+        } catch (RuntimeException e) {
+            // A rule that failed to build (a line or zone the camera lacks) must not strand the
+            // native memory of those built before it.
+            rules.forEach(SceneRule::close);
+            throw e;
+        }
+    }
+
+    private SceneAnalyzer analyzer(DeviceConfig d, ObjectDetector det, List<SceneRule> rules) {
         CameraVisionConfig cv = d.vision() == null ? new CameraVisionConfig(null, null, null, null, null, null, null) : d.vision();
         Map<String, ImageZone> zones = cv.zones().stream().collect(Collectors.toMap(CameraVisionConfig.ImageZoneConfig::id,
                 z -> new ImageZone(z.id(), z.zone() != null ? z.zone() : d.zone(), polygon(z.polygon()),
@@ -91,7 +118,6 @@ public final class VisionFactory implements AutoCloseable {
                 (a, b) -> a, java.util.LinkedHashMap::new));
         List<CountingLine> lines = cv.lines().stream().map(l -> new CountingLine(l.id(), l.zone() != null ? l.zone() : d.zone(),
                 l.from().get(0), l.from().get(1), l.to().get(0), l.to().get(1))).toList();
-        List<SceneRule> rules = new ArrayList<>();
         for (var c : cv.crowd()) {
             rules.add(new CrowdRule(new CrowdSpec(c.id(), c.alertType(), zone(zones, c.zone(), d), c.minPeople() == null ? 1 : c.minPeople(),
                     c.minDensityPerM2(), c.minSeconds(), c.clearSeconds(), c.smoothFrames(), c.minScore().floatValue(),
@@ -116,12 +142,13 @@ public final class VisionFactory implements AutoCloseable {
                     g.diffThreshold(), g.minAreaShare(), g.persistMinutes() * 60, g.clearSeconds(), Set.copyOf(g.garbageLabels()),
                     Severity.fromWire(g.severity()))));
         }
-        VisionConfig.MotionConfig mc = config.vision().motion();
-        MotionGate gate = mc.enabled() ? new MotionGate(new MotionGate.Settings(mc.pixelThreshold(), mc.minChangedFraction(), 0.05,
-                Duration.ofMillis((long) (mc.refreshSeconds() * 1000))), List.copyOf(zones.values())) : null;
         ObjectDetector looking = cv.tiles() == null ? det
                 : new TiledDetector(det, cv.tiles().get(0), cv.tiles().get(1), 0.2, config.vision().model() == null ? 0.45f
                 : config.vision().model().nmsIou().floatValue());
+        // The gate last: nothing can fail between its native allocation and the analyzer taking it over.
+        VisionConfig.MotionConfig mc = config.vision().motion();
+        MotionGate gate = mc.enabled() ? new MotionGate(new MotionGate.Settings(mc.pixelThreshold(), mc.minChangedFraction(), 0.05,
+                Duration.ofMillis((long) (mc.refreshSeconds() * 1000))), List.copyOf(zones.values())) : null;
         return new SceneAnalyzer(d.id(), looking, gate, new IouTracker(IouTracker.Settings.defaults()), rules,
                 List.copyOf(zones.values()), lines, new Annotator(1280, 80));
     }
@@ -138,6 +165,7 @@ public final class VisionFactory implements AutoCloseable {
         return new NormalizedPolygon(pts.stream().map(p -> new double[] {p.get(0), p.get(1)}).toList());
     }
 
+    /** Frees the model (see the class comment); call after the cameras are closed. Idempotent. */
     @Override
     public void close() {
         if (detector != null) {

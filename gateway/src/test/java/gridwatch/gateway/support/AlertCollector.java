@@ -7,7 +7,7 @@ import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
-import gridwatch.gateway.uplink.mqtt.MqttCallbackAdapter;
+import gridwatch.gateway.net.mqtt.MqttCallbackAdapter;
 
 import java.io.IOException;
 import java.util.ArrayList;

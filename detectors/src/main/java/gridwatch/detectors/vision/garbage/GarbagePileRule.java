@@ -33,6 +33,8 @@ import java.util.Optional;
  * slow light changes are absorbed while a pile is not; at 1/200 of that weight it also creeps into
  * changed pixels, so a scene that changed for good (a new kiosk) is eventually accepted — after
  * many hours, far longer than any persistence an operator would set.
+ * <p>Native memory: two working images ({@code small}, {@code smallF}), reused every frame and
+ * freed by {@link #close()}; the background, ages and masks are Java arrays.
  */
 public final class GarbagePileRule extends ZoneRule<GarbagePileSpec> {
 
@@ -59,8 +61,6 @@ public final class GarbagePileRule extends ZoneRule<GarbagePileSpec> {
     public GarbagePileRule(GarbagePileSpec spec) {
         super(spec);
     }
-
-
 
     @Override
     public Optional<Finding> evaluate(SceneFrame f) {
@@ -285,6 +285,12 @@ public final class GarbagePileRule extends ZoneRule<GarbagePileSpec> {
 
     private static Box union(Box a, Box b) {
         return new Box(Math.min(a.x1(), b.x1()), Math.min(a.y1(), b.y1()), Math.max(a.x2(), b.x2()), Math.max(a.y2(), b.y2()));
+    }
+
+    @Override
+    public void close() {
+        small.close();
+        smallF.close();
     }
 
     @Override

@@ -22,6 +22,10 @@ import static org.bytedeco.opencv.global.opencv_core.CV_8U;
  * more than {@code minChangedFraction} of its pixels moved. Frames without motion in any zone
  * skip inference, except once every {@code refresh} so that still people are still counted and
  * absences still noticed.
+ *
+ * <p>Native memory: its working images and background, reused every frame and freed by
+ * {@link #close()}. Owned by the camera's {@code SceneAnalyzer}, which calls {@link #pass} on
+ * its analysis thread only and closes the gate once, after the last frame.
  */
 public final class MotionGate implements AutoCloseable {
 

@@ -29,6 +29,9 @@ import java.util.Optional;
  * and the frame in which it looked biggest is kept as the best view. When it crosses the exit
  * line leaving the site, it is counted; if the median score reaches the threshold, the best view,
  * annotated with its score, becomes the alert's {@code best-view} evidence.
+ * <p>Native memory: one full-frame clone per truck in sight (its best view), freed when a bigger
+ * view replaces it, when the truck leaves or is forgotten, and by {@link #close()} for the trucks
+ * still in sight.
  */
 public final class MuckTruckRule implements SceneRule {
 
@@ -167,6 +170,12 @@ public final class MuckTruckRule implements SceneRule {
         s.sort(null);
         int n = s.size();
         return n % 2 == 1 ? s.get(n / 2) : (s.get(n / 2 - 1) + s.get(n / 2)) / 2;
+    }
+
+    @Override
+    public void close() {
+        trucks.values().forEach(MuckTruckRule::forget);
+        trucks.clear();
     }
 
     /** Exiting trucks counted, washed or not: the site's record. */

@@ -22,6 +22,7 @@ import org.bytedeco.opencv.opencv_core.Scalar;
  * score = {@code colourWeight} × colour + (1 − {@code colourWeight}) × texture. The defaults are a
  * starting point measured on a handful of photos, not a trained model: tune them per site with
  * {@code gridwatch detect} on the site's own footage, washed and unwashed.
+ * <p>Holds no native memory: every OpenCV object a call makes is freed before it returns.
  */
 public final class MudScore {
 
@@ -68,7 +69,10 @@ public final class MudScore {
             opencv_imgproc.resize(grey, scaled, size, 0, 0, opencv_imgproc.INTER_AREA);
             opencv_imgproc.Laplacian(scaled, lap, opencv_core.CV_16S);
             opencv_core.convertScaleAbs(lap, abs);
-            double texture = opencv_core.mean(abs).get(0);
+            double texture;
+            try (Scalar mean = opencv_core.mean(abs)) { // returned by value: a native object of its own
+                texture = mean.get(0);
+            }
             double score = s.colourWeight() * Math.min(1, colour / s.colourFull())
                     + (1 - s.colourWeight()) * Math.min(1, texture / s.textureFull());
             return new Sample(colour, texture, score);

@@ -2,8 +2,10 @@ package gridwatch.detectors.vision.scene;
 
 import gridwatch.detectors.core.Evidence;
 import gridwatch.detectors.core.Finding;
+import gridwatch.detectors.vision.ClosedException;
 import gridwatch.detectors.vision.Detection;
 import gridwatch.detectors.vision.ObjectDetector;
+import gridwatch.detectors.vision.UseGuard;
 import gridwatch.detectors.vision.motion.MotionGate;
 import gridwatch.detectors.vision.snapshot.Annotator;
 import gridwatch.detectors.vision.snapshot.Region;
@@ -13,6 +15,8 @@ import gridwatch.detectors.vision.track.ZoneDwell;
 import gridwatch.detectors.vision.zone.CountingLine;
 import gridwatch.detectors.vision.zone.ImageZone;
 import org.bytedeco.opencv.opencv_core.Mat;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -29,8 +33,20 @@ import java.util.Set;
  * tracker → scene rules → findings, each finding carrying the annotated snapshot of the frame
  * it was made on. When the gate finds nothing moving, the last detections stand in for the
  * frame (nothing moved, so nothing changed) and the rules still see time pass.
+ *
+ * <p>Ownership: the analyzer takes over the motion gate and the rules it is given and frees their
+ * native memory in {@link #close()}; the annotator and tracker hold none. The detector is
+ * borrowed (one model serves every camera) and stays open. The frame passed to
+ * {@link #analyse} stays the caller's. {@link #analyse} runs on one thread at a time (the
+ * camera's analysis thread); {@link #close()} may come from another (a shutdown) and then waits,
+ * up to {@value #CLOSE_WAIT_SECONDS} s, for the frame in hand: the gate and rules are freed only
+ * once no frame is being analysed (by the analysis thread itself when it outlasts the wait), and
+ * later frames are refused with a {@link ClosedException}.
  */
 public final class SceneAnalyzer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SceneAnalyzer.class);
+    private static final long CLOSE_WAIT_SECONDS = 10;
 
     /** What one analysed frame produced; {@code inferred} is false when the motion gate skipped the model. */
     public record Result(Instant at, boolean inferred, List<Detection> detections, List<Track> tracks,
@@ -49,6 +65,7 @@ public final class SceneAnalyzer implements AutoCloseable {
     private final List<CountingLine> lines;
     private final Annotator annotator;
     private final ZoneDwell dwell;
+    private final UseGuard guard;
     /** A fresh snapshot at most this often while an incident goes on; starts and ends always get their own. */
     private static final Duration SNAPSHOT_EVERY = Duration.ofSeconds(1);
 
@@ -56,8 +73,9 @@ public final class SceneAnalyzer implements AutoCloseable {
     private final Set<String> activeRules = new HashSet<>();
     private Evidence snapshot;
     private Instant snapshotAt;
-    private long frames;
-    private long inferences;
+    /** Written by the analysis thread only; volatile for /health and tests on other threads. */
+    private volatile long frames;
+    private volatile long inferences;
 
     /** @param gate null to run the detector on every analysed frame */
     public SceneAnalyzer(String deviceId, ObjectDetector detector, MotionGate gate, IouTracker tracker, List<SceneRule> rules,
@@ -71,14 +89,20 @@ public final class SceneAnalyzer implements AutoCloseable {
         this.lines = List.copyOf(lines);
         this.annotator = annotator;
         this.dwell = new ZoneDwell(zones, lines);
+        this.guard = new UseGuard("analysis of camera " + deviceId, this::free);
     }
 
+    /** @throws ClosedException after {@link #close()}, or when the shared model has been closed */
     public Result analyse(Mat frame, Instant at) {
+        return guard.use(() -> analyseGuarded(frame, at));
+    }
+
+    private Result analyseGuarded(Mat frame, Instant at) {
         frames++;
         boolean infer = gate == null || gate.pass(frame, at);
         if (infer) {
-            inferences++;
             last = detector.detect(frame);
+            inferences++;
         }
         List<Track> tracks = tracker.update(last, at);
         SceneFrame scene = new SceneFrame(deviceId, at, frame.cols(), frame.rows(), tracks, frame);
@@ -143,14 +167,29 @@ public final class SceneAnalyzer implements AutoCloseable {
         return frames;
     }
 
+    /** Frames the model ran on to the end (a refused or failed inference does not count). */
     public long inferences() {
         return inferences;
     }
 
+    /** Refuses further frames, waits for the one in hand (bounded) and frees the gate and rules. Any thread. */
     @Override
     public void close() {
+        guard.close(Duration.ofSeconds(CLOSE_WAIT_SECONDS));
+    }
+
+    /** Runs once, when no frame is being analysed. Each part is freed even if another fails. */
+    private void free() {
+        List<AutoCloseable> owned = new ArrayList<>(rules);
         if (gate != null) {
-            gate.close();
+            owned.add(gate);
+        }
+        for (AutoCloseable c : owned) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                LOG.warn("camera {}: closing {} failed: {}", deviceId, c.getClass().getSimpleName(), e.toString());
+            }
         }
     }
 }

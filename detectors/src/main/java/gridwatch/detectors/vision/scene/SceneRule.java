@@ -10,8 +10,12 @@ import java.util.Optional;
  * A rule over analysed frames of one camera. Returns a finding while its condition holds (the
  * gateway turns the first into an alert start, later ones into updates) and one inactive
  * finding when it clears. The gateway attaches the annotated snapshot.
+ *
+ * <p>A rule is owned by one {@link SceneAnalyzer}: called on that camera's analysis thread only,
+ * and closed by it once, after its last {@link #evaluate}. A rule that keeps native memory between
+ * frames (working images, a clone of a frame) frees it in {@link #close()}; it is not used again.
  */
-public interface SceneRule {
+public interface SceneRule extends AutoCloseable {
 
     String ruleId();
 
@@ -26,5 +30,10 @@ public interface SceneRule {
     /** Areas the rule found that are not tracked objects (a pile), drawn on its snapshots. */
     default List<Region> regions() {
         return List.of();
+    }
+
+    /** Frees the native memory the rule holds; rules that hold none need not override it. */
+    @Override
+    default void close() {
     }
 }

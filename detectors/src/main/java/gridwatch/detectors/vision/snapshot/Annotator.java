@@ -6,6 +6,7 @@ import gridwatch.detectors.vision.zone.ImageZone;
 import gridwatch.detectors.vision.zone.NormalizedPolygon;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.IntPointer;
+import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.opencv.global.opencv_imgcodecs;
 import org.bytedeco.opencv.global.opencv_imgproc;
 import org.bytedeco.opencv.opencv_core.Mat;
@@ -23,16 +24,29 @@ import static org.bytedeco.opencv.global.opencv_core.CV_32SC2;
  * The picture an operator sees with an alert: the frame (scaled to at most {@code maxWidth}),
  * the zone outline, every tracked object's box with its class, id and score, and a header with
  * the time and the rule's count or score. Encoded as JPEG.
+ *
+ * <p>Holds no native memory between calls: everything {@link #jpeg} allocates (the canvas, points,
+ * colours, the encoded buffer) is attached to a JavaCPP {@link PointerScope} and freed before it
+ * returns; the frame stays the caller's. So it needs no closing, and one instance may serve one
+ * thread at a time.
  */
 public final class Annotator {
 
-    private static final Scalar ZONE = new Scalar(0, 215, 255, 0);      // amber
-    private static final Scalar PERSON = new Scalar(80, 200, 40, 0);    // green
-    private static final Scalar VEHICLE = new Scalar(255, 140, 0, 0);   // blue
-    private static final Scalar OTHER = new Scalar(200, 200, 200, 0);
-    private static final Scalar LINE = new Scalar(40, 40, 230, 0);      // red
-    private static final Scalar INK = new Scalar(255, 255, 255, 0);
-    private static final Scalar BAND = new Scalar(0, 0, 0, 0);
+    /** A BGR colour; its native {@link Scalar} is made inside the call's scope. */
+    private record Colour(double b, double g, double r) {
+        Scalar scalar() {
+            return new Scalar(b, g, r, 0);
+        }
+    }
+
+    private static final Colour ZONE = new Colour(0, 215, 255);      // amber
+    private static final Colour PERSON = new Colour(80, 200, 40);    // green
+    private static final Colour VEHICLE = new Colour(255, 140, 0);   // blue
+    private static final Colour OTHER = new Colour(200, 200, 200);
+    private static final Colour LINE = new Colour(40, 40, 230);      // red
+    private static final Colour INK = new Colour(255, 255, 255);
+    private static final Colour BAND = new Colour(0, 0, 0);
+    private static final Colour REGION = new Colour(255, 0, 255);    // magenta
 
     private final int maxWidth;
     private final int quality;
@@ -42,15 +56,14 @@ public final class Annotator {
         this.quality = quality;
     }
 
-    private static final Scalar REGION = new Scalar(255, 0, 255, 0);   // magenta
-
     public byte[] jpeg(Mat frame, List<ImageZone> zones, List<CountingLine> lines, List<Track> tracks, List<String> header) {
         return jpeg(frame, zones, lines, tracks, List.of(), header);
     }
 
+    @SuppressWarnings("try") // the scope is never referenced: it frees what the body allocates
     public byte[] jpeg(Mat frame, List<ImageZone> zones, List<CountingLine> lines, List<Track> tracks, List<Region> regions,
                        List<String> header) {
-        try (Mat canvas = new Mat()) {
+        try (PointerScope scope = new PointerScope(); Mat canvas = new Mat()) {
             double s = frame.cols() > maxWidth ? (double) maxWidth / frame.cols() : 1.0;
             if (s < 1.0) {
                 opencv_imgproc.resize(frame, canvas, new Size((int) (frame.cols() * s), (int) (frame.rows() * s)), 0, 0, opencv_imgproc.INTER_AREA);
@@ -62,16 +75,16 @@ public final class Annotator {
             int w = canvas.cols();
             int h = canvas.rows();
             for (ImageZone z : zones) {
-                outline(canvas, z.polygon(), ZONE, 2);
+                outline(canvas, z.polygon(), ZONE.scalar(), 2);
                 for (NormalizedPolygon e : z.exclude()) {
-                    outline(canvas, e, OTHER, 1);
+                    outline(canvas, e, OTHER.scalar(), 1);
                 }
             }
             for (CountingLine l : lines) {
-                opencv_imgproc.line(canvas, new Point((int) (l.ax() * w), (int) (l.ay() * h)), new Point((int) (l.bx() * w), (int) (l.by() * h)), LINE, 3, opencv_imgproc.LINE_AA, 0);
+                opencv_imgproc.line(canvas, new Point((int) (l.ax() * w), (int) (l.ay() * h)), new Point((int) (l.bx() * w), (int) (l.by() * h)), LINE.scalar(), 3, opencv_imgproc.LINE_AA, 0);
             }
             for (Track t : tracks) {
-                Scalar c = t.label().equals("person") ? PERSON : isVehicle(t.label()) ? VEHICLE : OTHER;
+                Scalar c = (t.label().equals("person") ? PERSON : isVehicle(t.label()) ? VEHICLE : OTHER).scalar();
                 Point a = new Point((int) (t.box().x1() * s), (int) (t.box().y1() * s));
                 Point b = new Point((int) (t.box().x2() * s), (int) (t.box().y2() * s));
                 opencv_imgproc.rectangle(canvas, a, b, c, 2, opencv_imgproc.LINE_8, 0);
@@ -81,14 +94,14 @@ public final class Annotator {
             for (Region r : regions) {
                 Point a = new Point((int) (r.box().x1() * s), (int) (r.box().y1() * s));
                 Point b = new Point((int) (r.box().x2() * s), (int) (r.box().y2() * s));
-                opencv_imgproc.rectangle(canvas, a, b, REGION, 3, opencv_imgproc.LINE_8, 0);
+                opencv_imgproc.rectangle(canvas, a, b, REGION.scalar(), 3, opencv_imgproc.LINE_8, 0);
                 opencv_imgproc.putText(canvas, r.label(), new Point(a.x(), Math.max(12, a.y() - 6)), opencv_imgproc.FONT_HERSHEY_SIMPLEX, 0.5,
-                        REGION, 1, opencv_imgproc.LINE_AA, false);
+                        REGION.scalar(), 1, opencv_imgproc.LINE_AA, false);
             }
             int band = 8 + 18 * header.size();
-            opencv_imgproc.rectangle(canvas, new Point(0, 0), new Point(w, band), BAND, opencv_imgproc.FILLED, opencv_imgproc.LINE_8, 0);
+            opencv_imgproc.rectangle(canvas, new Point(0, 0), new Point(w, band), BAND.scalar(), opencv_imgproc.FILLED, opencv_imgproc.LINE_8, 0);
             for (int i = 0; i < header.size(); i++) {
-                opencv_imgproc.putText(canvas, header.get(i), new Point(6, 18 + 18 * i), opencv_imgproc.FONT_HERSHEY_SIMPLEX, 0.5, INK, 1, opencv_imgproc.LINE_AA, false);
+                opencv_imgproc.putText(canvas, header.get(i), new Point(6, 18 + 18 * i), opencv_imgproc.FONT_HERSHEY_SIMPLEX, 0.5, INK.scalar(), 1, opencv_imgproc.LINE_AA, false);
             }
             try (BytePointer out = new BytePointer(); IntPointer params = new IntPointer(opencv_imgcodecs.IMWRITE_JPEG_QUALITY, quality)) {
                 opencv_imgcodecs.imencode(".jpg", canvas, out, params);

@@ -16,6 +16,11 @@ import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
  * YOLOX's preprocessing: keep BGR, scale by {@code r = min(S/h, S/w)} with bilinear resizing,
  * paste at the top-left of an S×S canvas of 114, no normalisation, HWC → CHW float.
  * One instance per thread: it reuses its canvas and buffers.
+ *
+ * <p>Native memory: the canvas, the view of it the image is pasted into, the resize and
+ * conversion buffers and the blob the returned {@link FloatBuffer} reads; all freed by
+ * {@link #close()}, after which that buffer must not be read. The {@link YoloxDetector} that
+ * made it owns it and closes it only when no inference is running.
  */
 public final class Letterbox implements AutoCloseable {
 

@@ -1,5 +1,6 @@
 package gridwatch.gateway.ingest.hj212;
 
+import gridwatch.gateway.ingest.NumberText;
 import gridwatch.gateway.ingest.hj212.Hj212Exception.Reason;
 
 import java.time.LocalDateTime;
@@ -141,7 +142,9 @@ public final class Hj212Parser {
     /**
      * A plain decimal ({@code -12.345}) read exactly: digits into a long, then one division by a
      * power of ten, which is correctly rounded while both fit a double exactly. Anything else
-     * (exponents, very long numbers) goes to {@link Double#parseDouble}.
+     * (exponents, very long numbers, {@code NaN} and {@code Infinity}) goes to {@link NumberText};
+     * a number that is not usable is the profile transform's to judge, per value, not a reason to
+     * refuse the packet.
      */
     static double number(String s, int from, int to) throws Hj212Exception {
         int i = skipSpaces(s, from, to);
@@ -172,11 +175,8 @@ public final class Hj212Parser {
             double v = decimals > 0 ? mantissa / POW10[decimals] : mantissa;
             return negative ? -v : v;
         }
-        try {
-            return Double.parseDouble(s.substring(i, end));
-        } catch (NumberFormatException e) {
-            throw new Hj212Exception(Reason.MALFORMED, "not a number: " + s.substring(from, to));
-        }
+        return NumberText.parse(s.substring(i, end))
+                .orElseThrow(() -> new Hj212Exception(Reason.MALFORMED, "not a number: " + s.substring(from, to)));
     }
 
     private static final double[] POW10 = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};

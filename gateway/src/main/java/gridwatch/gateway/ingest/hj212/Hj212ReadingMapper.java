@@ -19,7 +19,9 @@ import java.util.Set;
  * resource whose {@code hj212.factor} matches (case-insensitively; vendors vary), and whose
  * {@code field} matches or, when absent, to Rtd/Avg/Data. {@code DataTime} is the station's
  * local time in the site zone. Data flag N (or none) is good; S (manual input) uncertain; F, M,
- * D, C, T, B bad. Values outside the profile's range are bad. Unmapped factors are ignored.
+ * D, C, T, B bad. Values outside the profile's range are bad, and so are values that are not
+ * usable numbers ({@code NaN}, {@code Infinity}, {@code 1e999}): one BAD reading each, the other
+ * factors of the packet unaffected. Unmapped factors are ignored.
  */
 final class Hj212ReadingMapper {
 
@@ -34,12 +36,14 @@ final class Hj212ReadingMapper {
 
     private final ZoneId siteZone;
     private final Clock clock;
+    private final ProfileReadings profileReadings;
     /** Per device: factor code (case-insensitive) → the resources it feeds. Built once per station, read on every packet. */
     private final Map<String, Map<String, List<Binding>>> bindings = new ConcurrentHashMap<>();
 
-    Hj212ReadingMapper(ZoneId siteZone, Clock clock) {
+    Hj212ReadingMapper(ZoneId siteZone, Clock clock, ProfileReadings profileReadings) {
         this.siteZone = siteZone;
         this.clock = clock;
+        this.profileReadings = profileReadings;
     }
 
     List<Reading> readings(Hj212Station station, Hj212Packet p) {
@@ -54,7 +58,7 @@ final class Hj212ReadingMapper {
             for (Binding b : fed) {
                 if (b.takes(v.field())) {
                     DeviceResource r = b.resource();
-                    out.add(ProfileReadings.of(station.deviceId(), r.name(), r.properties(), v.value(), at, quality(v.flag())));
+                    out.add(profileReadings.of(station.deviceId(), r.name(), r.properties(), v.value(), at, quality(v.flag())));
                 }
             }
         }

@@ -1,8 +1,11 @@
 package gridwatch.gateway.ingest.hj212;
 
 import gridwatch.config.model.Hj212ServerConfig;
+import gridwatch.gateway.ingest.ProfileReadings;
 import gridwatch.gateway.ingest.ReadingSink;
-import gridwatch.gateway.ops.GatewayMetrics;
+import gridwatch.gateway.ingest.UnusableValues;
+import gridwatch.gateway.ingest.IngestMetrics;
+import gridwatch.gateway.ingest.SharedListener;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
@@ -31,25 +34,46 @@ import java.util.concurrent.TimeUnit;
  * CRC + parse → station auth, readings and answers. Every refused packet is counted by reason
  * and logged at most once a minute per reason and peer, so a chatty broken station cannot
  * flood the log; the connection stays open.
+ *
+ * <p>Stations are {@link #register registered} while the gateway is assembled; the constructor
+ * does no I/O, and the socket and event loops exist from {@link #start} to {@link #close}.
  */
-public final class Hj212Server implements AutoCloseable, Hj212Rejects {
+public final class Hj212Server implements SharedListener, Hj212Rejects {
 
     private static final Logger LOG = LoggerFactory.getLogger(Hj212Server.class);
 
-    private final EventLoopGroup boss = new NioEventLoopGroup(1);
-    private final EventLoopGroup workers = new NioEventLoopGroup();
+    private final Hj212ServerConfig cfg;
+    private final ZoneId siteZone;
+    private final Clock clock;
+    private final IngestMetrics metrics;
+    private final Map<String, Hj212Station> stationsByMn = new ConcurrentHashMap<>();
     private final ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
     private final Map<String, Long> lastLogged = new ConcurrentHashMap<>();
-    private final GatewayMetrics metrics;
-    private final Channel channel;
+    private EventLoopGroup boss;
+    private EventLoopGroup workers;
+    private Channel channel;
 
-    public Hj212Server(Hj212ServerConfig cfg, Map<String, Hj212Station> stationsByMn, ZoneId siteZone, ReadingSink sink,
-                       GatewayMetrics metrics, Clock clock) throws InterruptedException {
+    public Hj212Server(Hj212ServerConfig cfg, ZoneId siteZone, IngestMetrics metrics, Clock clock) {
+        this.cfg = cfg;
+        this.siteZone = siteZone;
         this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    /** Adds a station before {@link #start}; a second station with the same MN replaces the first (the config check refuses that). */
+    public void register(Hj212Station station) {
+        stationsByMn.put(station.mn(), station);
+    }
+
+    @Override
+    public void start(ReadingSink sink) throws InterruptedException {
         metrics.watchConnections("hj212", connections::size);
-        Hj212PacketDecoder packets = new Hj212PacketDecoder(cfg.acceptModbusCrc(), this, () -> metrics.hj212Lenient());
+        Hj212PacketDecoder packets = new Hj212PacketDecoder(cfg.acceptModbusCrc(), this, metrics::hj212Lenient);
         Map<String, Hj212Station> byMn = Map.copyOf(stationsByMn);
-        Hj212ReadingMapper mapper = new Hj212ReadingMapper(siteZone, clock);
+        Hj212ReadingMapper mapper = new Hj212ReadingMapper(siteZone, clock,
+                new ProfileReadings(new UnusableValues(metrics::valueUnusable)));
+        boss = new NioEventLoopGroup(1);
+        workers = new NioEventLoopGroup();
         channel = new ServerBootstrap()
                 .group(boss, workers)
                 .channel(NioServerSocketChannel.class)
@@ -66,7 +90,13 @@ public final class Hj212Server implements AutoCloseable, Hj212Rejects {
                     }
                 })
                 .bind(cfg.bind(), cfg.port()).sync().channel();
-        LOG.info("HJ 212 server listening on {}:{} for {} stations", cfg.bind(), port(), stationsByMn.size());
+        LOG.info("HJ 212 server listening on {}:{} for {} stations", cfg.bind(), port(), byMn.size());
+    }
+
+    @Override
+    public String describe() {
+        return "HJ 212 on " + cfg.bind() + ":" + (channel == null ? cfg.port() : port()) + ", " + stationsByMn.size()
+                + " stations, " + connections.size() + " connected";
     }
 
     public int port() {
@@ -95,11 +125,17 @@ public final class Hj212Server implements AutoCloseable, Hj212Rejects {
         }
     }
 
+    /** Closes what {@link #start} opened, also after a start that failed half-way. */
     @Override
     public void close() {
-        channel.close().syncUninterruptibly();
+        if (channel != null) {
+            channel.close().syncUninterruptibly();
+        }
         connections.close().awaitUninterruptibly();
-        boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
-        workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        for (EventLoopGroup g : new EventLoopGroup[] {boss, workers}) {
+            if (g != null) {
+                g.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+            }
+        }
     }
 }

@@ -9,6 +9,7 @@ import gridwatch.detectors.core.Quality;
 import gridwatch.gateway.ingest.ProfileReadings;
 import gridwatch.gateway.ingest.ReadingSink;
 import gridwatch.gateway.ingest.Source;
+import gridwatch.gateway.ingest.UnusableValues;
 import gridwatch.profiles.DeviceProfile;
 import gridwatch.profiles.DeviceResource;
 import org.slf4j.Logger;
@@ -25,9 +26,11 @@ import java.util.Set;
 /**
  * Polls one Modbus TCP device: every {@code pollSeconds}, one read per register block (the
  * profile's points batched, see {@link RegisterBlock}), each point decoded by the profile's raw
- * type and byte/word order and transformed by its scale and offset. A failed poll drops the
- * connection and the next one reconnects, backing off (doubling up to a minute) while the device
- * stays unreachable; its state shows in /health. Runs on its own virtual thread.
+ * type and byte/word order and transformed by its scale and offset. A register holding NaN or an
+ * infinity (a float meter's "no value") is one BAD reading and the rest of the poll goes on: the
+ * meter answered, so it is not unreachable. A failed poll drops the connection and the next one
+ * reconnects, backing off (doubling up to a minute) while the device stays unreachable; its
+ * state shows in /health. Runs on its own virtual thread.
  */
 public final class ModbusPoller implements Source {
 
@@ -39,12 +42,19 @@ public final class ModbusPoller implements Source {
     private final List<RegisterBlock> blocks;
     private final Clock clock;
     private final ModbusTcpClient client;
+    private final ProfileReadings readings;
     private volatile Thread thread;
     private volatile String state = "starting";
     private volatile long polls;
 
+    /** Unusable values are logged and shown in {@link #describe()}, not counted in a metric: the gateway passes its counter. */
     public ModbusPoller(String deviceId, ModbusConnection conn, DeviceProfile profile, Clock clock) {
+        this(deviceId, conn, profile, clock, (device, reason) -> { });
+    }
+
+    public ModbusPoller(String deviceId, ModbusConnection conn, DeviceProfile profile, Clock clock, UnusableValues.Counter unusable) {
         this.deviceId = deviceId;
+        this.readings = new ProfileReadings(new UnusableValues(unusable));
         this.conn = conn;
         this.clock = clock;
         this.blocks = RegisterBlock.plan(points(profile));
@@ -98,7 +108,9 @@ public final class ModbusPoller implements Source {
                     LOG.info("modbus {} ({}:{}) reachable again", deviceId, conn.host(), conn.port());
                 }
                 failures = 0;
-                state = "polling " + conn.host() + ":" + conn.port() + " unit " + conn.unitId() + ": " + n + " values, " + polls + " polls";
+                long unusable = readings.unusableCount();
+                state = "polling " + conn.host() + ":" + conn.port() + " unit " + conn.unitId() + ": " + n + " values, " + polls + " polls"
+                        + (unusable > 0 ? ", " + unusable + " unusable values" : "");
             } catch (Exception e) {
                 if (failures++ == 0) {
                     LOG.warn("modbus {} ({}:{}) failed: {}; retrying with backoff", deviceId, conn.host(), conn.port(), e.toString());
@@ -128,7 +140,7 @@ public final class ModbusPoller implements Source {
             Instant at = clock.instant();
             for (RegisterPoint p : b.points()) {
                 double raw = RegisterDecoder.raw(p, regs, p.address() - b.start());
-                sink.accept(ProfileReadings.of(deviceId, p.resource(), p.properties(), raw, at, Quality.GOOD));
+                sink.accept(readings.of(deviceId, p.resource(), p.properties(), raw, at, Quality.GOOD));
                 n++;
             }
         }

@@ -5,6 +5,7 @@ import gridwatch.detectors.core.Quality;
 import gridwatch.gateway.ingest.ProfileReadings;
 import gridwatch.gateway.ingest.ReadingSink;
 import gridwatch.gateway.ingest.Source;
+import gridwatch.gateway.ingest.UnusableValues;
 import gridwatch.profiles.DeviceProfile;
 import org.eclipse.milo.opcua.sdk.client.OpcUaClient;
 import org.eclipse.milo.opcua.sdk.client.SessionActivityListener;
@@ -47,7 +48,8 @@ import static org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.Unsigned.
  * profile, on a supervisor thread rather than Milo's callback thread.
  *
  * <p>A value the server marks Bad is passed on as a BAD reading (kept for the record, never
- * alerted on), Uncertain as UNCERTAIN; a node the server does not know is reported in
+ * alerted on), Uncertain as UNCERTAIN, and so is a value that is not a usable number (a NaN the
+ * PLC calls Good is still BAD); a node the server does not know is reported in
  * {@link #describe()} and the log, and the other nodes keep working.
  */
 public final class OpcUaSource implements Source {
@@ -58,6 +60,7 @@ public final class OpcUaSource implements Source {
     private final OpcUaConnection conn;
     private final List<OpcUaNode> nodes;
     private final Clock clock;
+    private final ProfileReadings readings;
     /** Released when the subscription must be (re)built: after connecting, or a failed transfer. */
     private final Semaphore rebuild = new Semaphore(0);
     private volatile boolean closed;
@@ -70,8 +73,14 @@ public final class OpcUaSource implements Source {
     private volatile long rebuilds;
     private Thread supervisor;
 
+    /** Unusable values are logged and shown in {@link #describe()}, not counted in a metric: the gateway passes its counter. */
     public OpcUaSource(String deviceId, OpcUaConnection conn, DeviceProfile profile, Clock clock) {
+        this(deviceId, conn, profile, clock, (device, reason) -> { });
+    }
+
+    public OpcUaSource(String deviceId, OpcUaConnection conn, DeviceProfile profile, Clock clock, UnusableValues.Counter unusable) {
         this.deviceId = deviceId;
+        this.readings = new ProfileReadings(new UnusableValues(unusable));
         this.conn = conn;
         this.nodes = OpcUaNode.of(profile);
         this.clock = clock;
@@ -222,7 +231,7 @@ public final class OpcUaSource implements Source {
             if (q == Quality.BAD) {
                 badValues++;
             }
-            sink.accept(ProfileReadings.of(deviceId, node.resource().name(), node.resource().properties(), n.doubleValue(), observedAt(v), q));
+            sink.accept(readings.of(deviceId, node.resource().name(), node.resource().properties(), n.doubleValue(), observedAt(v), q));
         } catch (RuntimeException e) {
             badValues++;
             LOG.debug("opcua {}: value of {} refused: {}", deviceId, node.nodeId(), e.getMessage());
@@ -267,7 +276,8 @@ public final class OpcUaSource implements Source {
 
     @Override
     public String describe() {
-        return state + ", " + values + " values" + nodeProblems;
+        long unusable = readings.unusableCount();
+        return state + ", " + values + " values" + (unusable > 0 ? ", " + unusable + " unusable" : "") + nodeProblems;
     }
 
     @Override

@@ -26,13 +26,16 @@ import java.util.Map;
 final class Sl651StationHandler extends SimpleChannelInboundHandler<Sl651Frame> {
 
     private final Map<String, Sl651Station> byAddress;
+    private final ProfileReadings profileReadings;
     private final ReadingSink sink;
     private final Sl651FrameDecoder.Rejects rejects;
     private final ZoneId siteZone;
     private final Clock clock;
 
-    Sl651StationHandler(Map<String, Sl651Station> byAddress, ReadingSink sink, Sl651FrameDecoder.Rejects rejects, ZoneId siteZone, Clock clock) {
+    Sl651StationHandler(Map<String, Sl651Station> byAddress, ProfileReadings profileReadings, ReadingSink sink,
+                        Sl651FrameDecoder.Rejects rejects, ZoneId siteZone, Clock clock) {
         this.byAddress = byAddress;
+        this.profileReadings = profileReadings;
         this.sink = sink;
         this.rejects = rejects;
         this.siteZone = siteZone;
@@ -65,7 +68,7 @@ final class Sl651StationHandler extends SimpleChannelInboundHandler<Sl651Frame> 
             Map<String, Object> a = res.attributes().get("sl651");
             Double v = a == null ? null : r.elements().get(String.valueOf(a.get("element")).toUpperCase());
             if (v != null) {
-                readings.add(ProfileReadings.of(s.deviceId(), res.name(), res.properties(), v, at, Quality.GOOD));
+                readings.add(profileReadings.of(s.deviceId(), res.name(), res.properties(), v, at, Quality.GOOD));
             }
         }
         sink.acceptAll(readings);

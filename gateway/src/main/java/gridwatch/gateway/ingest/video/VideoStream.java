@@ -32,10 +32,23 @@ import java.util.function.LongConsumer;
  * <p>A stream that ends or fails is reopened with exponential backoff (1 s to 30 s). An HTTP
  * URL that yields a single image and ends is a snapshot URL: it is polled every
  * {@code snapshotIntervalSeconds} rather than treated as a failure.
+ *
+ * <p>Native memory, one owner at a time: the FFmpeg grabber, its frames and the converter's view
+ * belong to the decode thread, which opens and frees them in {@code readOnce}. The copy of a due
+ * frame belongs to the decode thread until it is in the slot, to the slot until the analysis
+ * thread takes it, then to the analysis thread, which frees it after the consumer returns (the
+ * consumer only borrows it). A frame superseded in the slot is freed by the decode thread that
+ * replaces it; whatever is left in the slot after a close is freed by whichever thread ends last
+ * (each drains it as it exits, and so does {@link #close()}).
+ *
+ * <p>{@link #close()} stops decoding first, then lets the analysis finish the frame in hand and
+ * end, waiting up to {@value #JOIN_SECONDS} s for each; the caller then closes the analysis chain,
+ * which waits for a frame still in hand itself.
  */
 public final class VideoStream implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(VideoStream.class);
+    private static final long JOIN_SECONDS = 5;
 
     private final String deviceId;
     private final VideoConnection conn;
@@ -54,6 +67,8 @@ public final class VideoStream implements AutoCloseable {
     private volatile long skippedGops;
     private volatile boolean ended;
     private boolean failing;
+    /** Analysis thread only. */
+    private String lastFailure;
     private Thread grabber;
     private Thread analyser;
 
@@ -80,6 +95,18 @@ public final class VideoStream implements AutoCloseable {
     }
 
     private void grabLoop() {
+        try {
+            grabUntilClosed();
+        } finally {
+            if (closed) {
+                // The decode thread is the only producer: after this, nothing it made is left
+                // behind. (A file that ended leaves its last frames and END for the analysis.)
+                drain();
+            }
+        }
+    }
+
+    private void grabUntilClosed() {
         long backoff = 1000;
         while (!closed) {
             int frames = readOnce();
@@ -207,7 +234,14 @@ public final class VideoStream implements AutoCloseable {
                     skippedGops++;
                 }
             }
+        } catch (InterruptedException e) {
+            // close() interrupted a wait for the analysis (files played with realtime: false).
+            Thread.currentThread().interrupt();
         } catch (Exception e) {
+            if (closed) {
+                LOG.debug("camera {}: stream closed while reading: {}", deviceId, e.toString());
+                return frames;
+            }
             state = "cannot read " + url.forLogs() + ": " + e.getMessage();
             // Once per outage at WARN; the retries that follow only change the state in /health.
             if (!failing) {
@@ -225,9 +259,15 @@ public final class VideoStream implements AutoCloseable {
 
     private static final Object END = new Object();
 
+    /** Decode thread. Takes ownership of {@code s}: it ends up in the slot or freed. */
     private void handOff(Stamped s) throws InterruptedException {
         if (!paced) {
-            signal.put(s); // files as fast as possible: wait for the analysis
+            try {
+                signal.put(s); // files as fast as possible: wait for the analysis
+            } catch (InterruptedException e) {
+                s.mat().close();
+                throw e;
+            }
             return;
         }
         Object old = signal.poll();
@@ -235,7 +275,19 @@ public final class VideoStream implements AutoCloseable {
             o.mat().close();
             dropped++;
         }
-        signal.offer(s);
+        if (!signal.offer(s)) {
+            s.mat().close(); // cannot happen (this thread is the only producer), but never leak
+        }
+    }
+
+    /** Frees the frames left in the slot; any thread (each taken frame has exactly one taker). */
+    private void drain() {
+        Object o;
+        while ((o = signal.poll()) != null) {
+            if (o instanceof Stamped s) {
+                s.mat().close();
+            }
+        }
     }
 
     private void offer(Object o) {
@@ -247,6 +299,14 @@ public final class VideoStream implements AutoCloseable {
     }
 
     private void analyse(FrameConsumer consumer) {
+        try {
+            analyseUntilClosed(consumer);
+        } finally {
+            drain();
+        }
+    }
+
+    private void analyseUntilClosed(FrameConsumer consumer) {
         while (!closed) {
             Object o;
             try {
@@ -259,10 +319,21 @@ public final class VideoStream implements AutoCloseable {
             }
             if (o instanceof Stamped s) {
                 try (Mat m = s.mat()) {
+                    if (closed) {
+                        return; // shutting down: no new inference on a frame nobody will see
+                    }
                     consumer.frame(m, s.at());
                     analysed++;
+                    lastFailure = null;
                 } catch (RuntimeException e) {
-                    LOG.warn("camera {}: analysis of a frame failed: {}", deviceId, e.toString());
+                    String failure = e.toString();
+                    if (closed || failure.equals(lastFailure)) {
+                        // The same failure frame after frame (a closed model) is said once, not five times a second.
+                        LOG.debug("camera {}: analysis of a frame failed: {}", deviceId, failure);
+                    } else {
+                        LOG.warn("camera {}: analysis of a frame failed: {} (the same again is logged at debug level)", deviceId, failure);
+                    }
+                    lastFailure = failure;
                 }
             }
         }
@@ -310,26 +381,35 @@ public final class VideoStream implements AutoCloseable {
         return reconnects;
     }
 
+    /**
+     * Stops decoding, then the analysis: the decode thread is interrupted (a backoff sleep, or a wait
+     * for the analysis) and joined; the analysis thread is not interrupted, since it may be inside
+     * an inference or handing on a finding, but woken and joined once its frame in hand is done.
+     * Each join waits up to {@value #JOIN_SECONDS} s; a thread still running after that (a dead
+     * camera's read, a slow frame) ends on its own and frees what it holds. Idempotent.
+     */
     @Override
     public void close() {
         closed = true;
         if (grabber != null) {
             grabber.interrupt();
+            join(grabber);
         }
+        drain();
         if (analyser != null) {
-            analyser.interrupt();
-            try {
-                analyser.join(5000);
-                grabber.join(5000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            signal.offer(END); // wakes a waiting analysis at once rather than at its next poll timeout
+            join(analyser);
         }
-        Object o;
-        while ((o = signal.poll()) != null) {
-            if (o instanceof Stamped s) {
-                s.mat().close();
+        drain();
+    }
+
+    private void join(Thread t) {
+        try {
+            if (!t.join(Duration.ofSeconds(JOIN_SECONDS))) {
+                LOG.warn("camera {}: {} still running {} s after close; it ends on its own", deviceId, t.getName(), JOIN_SECONDS);
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

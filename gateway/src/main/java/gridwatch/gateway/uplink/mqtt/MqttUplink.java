@@ -1,6 +1,7 @@
 package gridwatch.gateway.uplink.mqtt;
 
 import gridwatch.config.model.UplinkConfig;
+import gridwatch.gateway.net.mqtt.MqttCallbackAdapter;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;

@@ -8,9 +8,13 @@ import io.netty.handler.ssl.SslProvider;
 
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLSocketFactory;
-import java.io.File;
+import java.nio.file.Path;
 
-/** Builds Paho's socket factory from PEM files with Netty's PEM reader, so no key-store juggling. */
+/**
+ * Builds Paho's socket factory from PEM files with Netty's PEM reader, so no key-store juggling.
+ * The paths are absolute: the config loader resolved them against the config file's directory.
+ * {@link TlsCheck} reads the same files with the same reader at load time.
+ */
 final class TlsSockets {
 
     private TlsSockets() {
@@ -18,15 +22,20 @@ final class TlsSockets {
 
     static SSLSocketFactory factory(TlsConfig tls) {
         try {
-            SslContextBuilder b = SslContextBuilder.forClient().sslProvider(SslProvider.JDK)
-                    .trustManager(new File(tls.caFile()));
-            if (tls.certFile() != null) {
-                b.keyManager(new File(tls.certFile()), new File(tls.keyFile()));
+            SslContextBuilder b = builder().trustManager(tls.caFile().toFile());
+            Path cert = tls.certFile();
+            Path key = tls.keyFile();
+            if (cert != null && key != null) {
+                b.keyManager(cert.toFile(), key.toFile());
             }
             SslContext ctx = b.build();
             return ((JdkSslContext) ctx).context().getSocketFactory();
-        } catch (SSLException e) {
+        } catch (SSLException | IllegalArgumentException e) {
             throw new IllegalStateException("cannot load TLS material (" + tls.caFile() + "): " + e.getMessage(), e);
         }
+    }
+
+    static SslContextBuilder builder() {
+        return SslContextBuilder.forClient().sslProvider(SslProvider.JDK);
     }
 }

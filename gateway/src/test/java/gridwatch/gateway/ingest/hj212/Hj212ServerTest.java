@@ -1,13 +1,18 @@
 package gridwatch.gateway.ingest.hj212;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import gridwatch.config.model.Hj212ServerConfig;
 import gridwatch.detectors.core.Quality;
 import gridwatch.detectors.core.Reading;
+import gridwatch.gateway.ingest.UnusableValues;
 import gridwatch.gateway.ops.GatewayMetrics;
 import gridwatch.profiles.ProfileLoader;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -38,9 +43,10 @@ class Hj212ServerTest {
     @BeforeEach
     void start() throws Exception {
         var profile = new ProfileLoader().load(List.of()).find("noise-station-hj212").orElseThrow();
-        server = new Hj212Server(new Hj212ServerConfig("127.0.0.1", 0, 1024, 30, false),
-                Map.of(MN, new Hj212Station("noise-st-1", MN, "123456", profile)), ZoneId.of("Asia/Shanghai"),
-                readings::add, metrics, Clock.systemUTC());
+        server = new Hj212Server(new Hj212ServerConfig("127.0.0.1", 0, 1024, 30, false), ZoneId.of("Asia/Shanghai"),
+                metrics, Clock.systemUTC());
+        server.register(new Hj212Station("noise-st-1", MN, "123456", profile));
+        server.start(readings::add);
     }
 
     @AfterEach
@@ -118,6 +124,47 @@ class Hj212ServerTest {
         for (String reason : List.of("garbage", "bad_crc", "bad_length", "oversized", "bad_password", "unknown_device")) {
             assertThat(metrics.hj212RejectedCount(reason)).as(reason).isGreaterThanOrEqualTo(1);
         }
+    }
+
+    @Test
+    void numbersThatAreNotUsableBecomeBadReadingsAndTheConnectionStaysOpen() throws Exception {
+        List<String> unusable = List.of("NaN", "Infinity", "-Infinity", "1e999");
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        log.start();
+        Logger logger = (Logger) LoggerFactory.getLogger(UnusableValues.class);
+        logger.addAppender(log);
+        try (Socket s = connect()) {
+            OutputStream out = s.getOutputStream();
+            InputStream in = s.getInputStream();
+            for (String la : unusable) {
+                out.write(Hj212Responses.frame("QN=20160801085857223;ST=23;CN=2011;PW=123456;MN=" + MN + ";Flag=5;"
+                        + "CP=&&DataTime=20160801085857;LA-Rtd=" + la + ",LA-Flag=N;Leq-Rtd=55.0,Leq-Flag=N&&"));
+                assertThat(readAnswer(in)).as("answer to LA-Rtd=%s", la).contains("CN=9014");
+            }
+            out.write(Hj212Samples.get("S2").wire());
+            assertThat(readAnswer(in)).as("the same connection still works").contains("CN=9014");
+        } finally {
+            logger.detachAppender(log);
+        }
+        await().atMost(5, TimeUnit.SECONDS).until(() -> readings.size() == 2 * unusable.size() + 1);
+        assertThat(readings).filteredOn(r -> r.resource().equals("LA") && r.quality() == Quality.BAD)
+                .extracting(Reading::value)
+                .containsExactly(Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
+        assertThat(readings).filteredOn(r -> r.resource().equals("Leq")).hasSize(unusable.size())
+                .allSatisfy(r -> {
+                    assertThat(r.value()).isEqualTo(55.0);
+                    assertThat(r.quality()).isEqualTo(Quality.GOOD);
+                });
+        assertThat(readings).filteredOn(r -> r.resource().equals("LA") && r.quality() == Quality.GOOD)
+                .singleElement().extracting(Reading::value).isEqualTo(50.1);
+        assertThat(metrics.valueUnusableCount("noise-st-1", "nan")).isEqualTo(1);
+        assertThat(metrics.valueUnusableCount("noise-st-1", "infinite")).as("±Infinity, and 1e999 past a double").isEqualTo(3);
+        assertThat(metrics.hj212RejectedCount("malformed")).as("no packet was refused").isZero();
+        assertThat(log.list).as("one line per device and reason a minute, not one per value")
+                .extracting(ILoggingEvent::getFormattedMessage)
+                .satisfiesExactlyInAnyOrder(
+                        m -> assertThat(m).startsWith("noise-st-1 LA: value NaN").contains("(nan)"),
+                        m -> assertThat(m).startsWith("noise-st-1 LA: value Infinity").contains("(infinite)"));
     }
 
     @Test

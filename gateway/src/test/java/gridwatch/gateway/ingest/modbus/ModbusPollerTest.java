@@ -10,10 +10,14 @@ import com.digitalpetri.modbus.server.ReadWriteModbusServices;
 import com.digitalpetri.modbus.tcp.server.NettyTcpServerTransport;
 import gridwatch.config.model.ModbusConnection;
 import gridwatch.gateway.net.LoopbackPorts;
+import gridwatch.gateway.ops.GatewayMetrics;
 import gridwatch.detectors.core.Quality;
 import gridwatch.detectors.core.Reading;
+import gridwatch.profiles.DeviceProfile;
+import gridwatch.profiles.DeviceResource;
 import gridwatch.profiles.ProfileCatalog;
 import gridwatch.profiles.ProfileLoader;
+import gridwatch.profiles.ResourceProperties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -122,6 +127,74 @@ class ModbusPollerTest {
                 .satisfies(r -> assertThat(r.value()).isCloseTo(4.62, org.assertj.core.data.Offset.offset(1e-6)));
         assertThat(readings).filteredOn(r -> r.resource().equals("airGap")).first()
                 .satisfies(r -> assertThat(r.value()).isCloseTo(2.45, org.assertj.core.data.Offset.offset(1e-9)));
+    }
+
+    @Test
+    void aFloatRegisterHoldingNaNIsOneBadReadingAndThePollGoesOn() {
+        byte[] nan = ByteBuffer.allocate(4).putFloat(Float.NaN).array();
+        image.with(tx -> tx.writeInputRegisters(m -> {
+            m.put(0, new byte[] {nan[0], nan[1]});
+            m.put(1, new byte[] {nan[2], nan[3]});
+        }));
+        ModbusPoller p = poll("radar-water-level", 0.2);
+        await().atMost(10, TimeUnit.SECONDS).until(() -> p.polls() >= 2);
+        assertThat(p.describe()).as("the meter answered: it is not unreachable").startsWith("polling").contains("unusable values");
+        assertThat(readings).filteredOn(r -> r.resource().equals("waterLevel")).isNotEmpty()
+                .allSatisfy(r -> {
+                    assertThat(r.value()).isNaN();
+                    assertThat(r.quality()).isEqualTo(Quality.BAD);
+                });
+        assertThat(readings).filteredOn(r -> r.resource().equals("airGap")).isNotEmpty()
+                .allSatisfy(r -> {
+                    assertThat(r.value()).isCloseTo(2.45, org.assertj.core.data.Offset.offset(1e-9));
+                    assertThat(r.quality()).isEqualTo(Quality.GOOD);
+                });
+    }
+
+    @Test
+    void infinityInAFloat64AndATotalTooLargeForItsInt32AreBadTheRestOfThePollIsGood() {
+        byte[] inf = ByteBuffer.allocate(8).putDouble(Double.POSITIVE_INFINITY).array();
+        byte[] bar = ByteBuffer.allocate(4).putFloat(3.5f).array();
+        image.with(tx -> tx.writeHoldingRegisters(m -> {
+            for (int w = 0; w < 4; w++) {
+                m.put(10 + w, new byte[] {inf[2 * w], inf[2 * w + 1]});
+            }
+            m.put(14, new byte[] {(byte) 0xFF, (byte) 0xFF});   // 4294967295 does not fit the profile's Int32
+            m.put(15, new byte[] {(byte) 0xFF, (byte) 0xFF});
+            m.put(16, new byte[] {bar[0], bar[1]});
+            m.put(17, new byte[] {bar[2], bar[3]});
+        }));
+        GatewayMetrics metrics = new GatewayMetrics();
+        poller = new ModbusPoller("flow-1", new ModbusConnection("127.0.0.1", port, 1, 0.2, 500), flowMeter(), Clock.systemUTC(),
+                metrics::valueUnusable);
+        poller.start(readings::add);
+        await().atMost(10, TimeUnit.SECONDS).until(() -> poller.polls() >= 2);
+        assertThat(poller.describe()).startsWith("polling");
+        assertThat(readings).filteredOn(r -> r.resource().equals("flow")).isNotEmpty()
+                .allSatisfy(r -> assertThat(r.quality()).isEqualTo(Quality.BAD));
+        assertThat(readings).filteredOn(r -> r.resource().equals("total")).isNotEmpty()
+                .allSatisfy(r -> assertThat(r.quality()).isEqualTo(Quality.BAD));
+        assertThat(readings).filteredOn(r -> r.resource().equals("pressure")).isNotEmpty()
+                .allSatisfy(r -> {
+                    assertThat(r.value()).isEqualTo(3.5);
+                    assertThat(r.quality()).isEqualTo(Quality.GOOD);
+                });
+        assertThat(metrics.valueUnusableCount("flow-1", "infinite")).isGreaterThanOrEqualTo(2);
+        assertThat(metrics.valueUnusableCount("flow-1", "out_of_type")).isGreaterThanOrEqualTo(2);
+    }
+
+    /** A water main's flow meter: flow as FLOAT64 (holding 10-13), a totaliser as UINT32 into Int32 (14-15), pressure as FLOAT32 (16-17). */
+    private static DeviceProfile flowMeter() {
+        return new DeviceProfile("flow-meter", "Test", "FM-1", null, "sensor", null, List.of("modbus-tcp"), List.of(
+                register("flow", 10, "FLOAT64", "Float64", "m3/h"),
+                register("total", 14, "UINT32", "Int32", "m3"),
+                register("pressure", 16, "FLOAT32", "Float64", "bar")), "test");
+    }
+
+    private static DeviceResource register(String name, int address, String rawType, String valueType, String units) {
+        return new DeviceResource(name, null,
+                Map.of("modbus", Map.of("primaryTable", "HOLDING_REGISTERS", "startingAddress", address, "rawType", rawType)),
+                new ResourceProperties(valueType, "R", units, null, null, null, null, null, null, null, null));
     }
 
     @Test

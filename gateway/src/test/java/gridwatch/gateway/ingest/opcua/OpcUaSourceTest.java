@@ -88,6 +88,22 @@ class OpcUaSourceTest {
     }
 
     @Test
+    void aNaNThePlcCallsGoodIsStillOneBadReading() throws Exception {
+        plc.start();
+        subscribe(builtIn());
+        await().atMost(20, TimeUnit.SECONDS).until(() -> source.subscriptionsBuilt() == 1);
+        plc.setLevel(Double.NaN, StatusCode.GOOD, Instant.now());
+        await().atMost(10, TimeUnit.SECONDS).until(() -> readings.stream().anyMatch(r -> Double.isNaN(r.value())));
+        assertThat(readings).filteredOn(r -> Double.isNaN(r.value()))
+                .allSatisfy(r -> assertThat(r.quality()).isEqualTo(Quality.BAD));
+        assertThat(source.describe()).contains("unusable");
+        plc.setLevel(4.70, StatusCode.GOOD, Instant.now());
+        await().atMost(10, TimeUnit.SECONDS).until(() -> seen(4.70));
+        assertThat(readings).filteredOn(r -> Math.abs(r.value() - 4.70) < 1e-9).first()
+                .satisfies(r -> assertThat(r.quality()).isEqualTo(Quality.GOOD));
+    }
+
+    @Test
     void aServerRestartKillsTheSessionAndTheSubscriptionIsRebuilt() throws Exception {
         plc.start();
         subscribe(builtIn());

@@ -123,8 +123,7 @@ class Sl651Test {
         Queue<Reading> readings = new ConcurrentLinkedQueue<>();
         var profile = new ProfileLoader().load(List.of()).find("radar-water-level").orElseThrow();
         Sl651Station station = new Sl651Station("river-gauge-7", "0010100001", "A000", profile);
-        try (Sl651Server server = new Sl651Server(new Sl651ServerConfig("127.0.0.1", 0, 60), Map.of("0010100001", station),
-                ZoneId.of("Asia/Shanghai"), readings::add, new GatewayMetrics(), Clock.systemUTC());
+        try (Sl651Server server = serve(station, readings::add, new GatewayMetrics());
              Socket s = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
             OutputStream out = s.getOutputStream();
             out.write(HexFormat.of().parseHex(
@@ -150,9 +149,7 @@ class Sl651Test {
         Queue<Reading> readings = new ConcurrentLinkedQueue<>();
         var profile = new ProfileLoader().load(List.of()).find("radar-water-level").orElseThrow();
         GatewayMetrics metrics = new GatewayMetrics();
-        try (Sl651Server server = new Sl651Server(new Sl651ServerConfig("127.0.0.1", 0, 60),
-                Map.of("0010100001", new Sl651Station("gauge", "0010100001", "B111", profile)),
-                ZoneId.of("Asia/Shanghai"), readings::add, metrics, Clock.systemUTC());
+        try (Sl651Server server = serve(new Sl651Station("gauge", "0010100001", "B111", profile), readings::add, metrics);
              Socket s = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
             OutputStream out = s.getOutputStream();
             out.write(HexFormat.of().parseHex(
@@ -165,5 +162,14 @@ class Sl651Test {
             assertThat(s.isClosed()).isFalse();
         }
         assertThat(readings).isEmpty();
+    }
+
+    /** A server on a free loopback port with one station, started. */
+    private static Sl651Server serve(Sl651Station station, gridwatch.gateway.ingest.ReadingSink sink, GatewayMetrics metrics)
+            throws InterruptedException {
+        Sl651Server server = new Sl651Server(new Sl651ServerConfig("127.0.0.1", 0, 60), ZoneId.of("Asia/Shanghai"), metrics, Clock.systemUTC());
+        server.register(station);
+        server.start(sink);
+        return server;
     }
 }

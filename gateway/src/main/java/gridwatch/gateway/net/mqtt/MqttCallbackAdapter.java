@@ -1,4 +1,4 @@
-package gridwatch.gateway.uplink.mqtt;
+package gridwatch.gateway.net.mqtt;
 
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttCallback;
