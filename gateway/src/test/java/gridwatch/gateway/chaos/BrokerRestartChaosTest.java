@@ -37,14 +37,14 @@ class BrokerRestartChaosTest {
             for (boolean sigkill : hard) {
                 rig.flow(rig.randomFlow());
                 if (sigkill) {
-                    rig.broker().kill();
+                    rig.killBroker();
                     kills++;
                 } else {
-                    rig.broker().stop();
+                    rig.stopBroker();
                     terms++;
                 }
                 rig.flow(rig.between(Duration.ofMillis(500), scale.brokerDownMax()));
-                rig.broker().start();
+                rig.startBroker();
                 if (!rig.recovery().await(rig.center(), System.nanoTime(), scale.recoveryBound())) {
                     break; // the verdict reports it; more restarts would only lengthen a failing run
                 }

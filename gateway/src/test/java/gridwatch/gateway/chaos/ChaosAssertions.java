@@ -10,6 +10,12 @@ import java.time.Duration;
  * and carry the same bytes, every recovery comes within the bound, and
  * {@code gridwatch_outbox_pending} equals the rows left. All are checked and reported together,
  * with the gateway's and the broker's own log lines.
+ *
+ * <p>One exception, counted and bounded rather than failed: an alert the broker acknowledged
+ * moments before it was SIGKILLed, which mosquitto had neither forwarded nor saved (it saves its
+ * persistence file once a second, without fsync per message). Once the PUBACK is in, the alert is
+ * the broker's (docs/delivery.md, "What it does not cover"); the journal proves the PUBACK came,
+ * because the gateway deletes a row only on a positive PUBACK.
  */
 final class ChaosAssertions {
 
@@ -25,11 +31,14 @@ final class ChaosAssertions {
             soft.assertThat(v.produced()).as("every packet the stations sent became one stored alert (none lost before the outbox)")
                     .isEqualTo(v.sent());
         }
-        soft.assertThat(v.missing().size()).as("produced alert ids that never reached the center (%d still in the outbox, "
-                        + "%d dead-lettered, %d acknowledged by the broker and then lost); the first: %s", v.missingInOutbox(),
-                v.missingDeadLetter(), v.missingAckedLost(),
-                v.missing().subList(0, Math.min(10, v.missing().size()))).isZero();
-        soft.assertThat(v.delivered()).as("delivered ids").isEqualTo(v.produced());
+        long gatewayLost = v.missingInOutbox() + v.missingDeadLetter() + v.missingUnexplained();
+        soft.assertThat(gatewayLost).as("produced alert ids that never reached the center: %d still in the outbox, "
+                        + "%d dead-lettered, %d unexplained; all missing (first 10): %s", v.missingInOutbox(),
+                v.missingDeadLetter(), v.missingUnexplained(), v.missing().subList(0, Math.min(10, v.missing().size()))).isZero();
+        soft.assertThat(v.lostByBroker()).as("alerts mosquitto acknowledged and then lost when SIGKILLed (its autosave gap)")
+                .isLessThanOrEqualTo(v.lostByBrokerBound());
+        soft.assertThat(v.delivered() + v.lostByBroker()).as("delivered ids, plus those the broker lost after its PUBACK")
+                .isEqualTo(v.produced());
         soft.assertThat(v.unexpected().size()).as("ids received that were never in the outbox; the first: %s",
                 v.unexpected().subList(0, Math.min(10, v.unexpected().size()))).isZero();
         soft.assertThat(v.changedRedelivery()).as("ids redelivered with different bytes").isEmpty();

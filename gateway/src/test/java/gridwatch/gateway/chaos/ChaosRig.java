@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Random;
 import java.util.Set;
@@ -37,6 +38,14 @@ final class ChaosRig implements AutoCloseable {
     }
 
     static final String GATEWAY_ID = "chaos-box";
+    /** An ack this long before a broker SIGKILL (autosave every second, plus slack for a busy box) may be lost with it. */
+    private static final long LOST_BEFORE_KILL_MS = 3000;
+    /** The row's deletion is committed after the PUBACK: it may land just after the kill. */
+    private static final long LOST_AFTER_KILL_MS = 1000;
+
+    /** A fault the harness injected, at wall-clock time (the journal's clock). */
+    record Fault(String what, long epochMillis) {
+    }
     private static final int BURNERS = 4;
 
     private final String scenario;
@@ -46,6 +55,7 @@ final class ChaosRig implements AutoCloseable {
     private final Path dir;
     private final List<AutoCloseable> opened = new ArrayList<>();
     private final RecoveryTimes recovery = new RecoveryTimes();
+    private final List<Fault> injected = new ArrayList<>();
     private final long startNanos = System.nanoTime();
     private CpuBurners burners;
     private Mosquitto broker;
@@ -124,8 +134,20 @@ final class ChaosRig implements AutoCloseable {
         return random;
     }
 
-    Mosquitto broker() {
-        return broker;
+    /** SIGKILLs the broker, noting when (an alert it acknowledged just before may be lost with it). */
+    void killBroker() {
+        injected.add(new Fault("broker SIGKILL", System.currentTimeMillis()));
+        broker.kill();
+    }
+
+    /** SIGTERMs the broker: it saves its persistence and says goodbye first. */
+    void stopBroker() {
+        injected.add(new Fault("broker SIGTERM", System.currentTimeMillis()));
+        broker.stop();
+    }
+
+    void startBroker() throws IOException {
+        broker.start();
     }
 
     Influxd influx() {
@@ -220,7 +242,10 @@ final class ChaosRig implements AutoCloseable {
             waitFor(Duration.ofSeconds(10), stableFor(journal::producedCount, Duration.ofSeconds(3)));
         }
         List<String> produced = journal.produced();
-        waitFor(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())), () -> center.hasAll(produced));
+        // Done when all arrived, or when the outbox is empty and nothing has come for 15 s: then
+        // nothing is left to deliver on either side, and waiting out the timeout proves nothing more.
+        waitFor(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())), () -> center.hasAll(produced)
+                || journal.rowsLeft() == 0 && System.nanoTime() - center.lastArrivalNanos() > TimeUnit.SECONDS.toNanos(15));
         // Acknowledgements are committed in the writer's next batch: give the depth a moment to settle.
         double[] pending = {Double.NaN};
         long[] rows = {-1};
@@ -233,24 +258,42 @@ final class ChaosRig implements AutoCloseable {
         Set<String> received = center.ids();
         List<String> missing = produced.stream().filter(id -> !received.contains(id)).toList();
         Set<String> inOutbox = journal.pending();
-        Set<String> removed = journal.removed();
+        Map<String, Long> removedAt = journal.removedAt();
         Set<String> deadLettered = journal.deadLettered();
         double gaveUp = ops.metricOr("gridwatch_outbox_evicted") + ops.metricOr("gridwatch_outbox_dropped")
                 + ops.metricOr("gridwatch_outbox_dead_letters");
         double resent = ops.metricOr("gridwatch_uplink_resent_total");
         Set<String> producedSet = new HashSet<>(produced);
         List<String> unexpected = received.stream().filter(id -> !producedSet.contains(id)).sorted().toList();
-        String allNotes = notes + (notes.isEmpty() ? "" : " | ") + "gateway up after (ms) " + gateway.startMillis() + (producedSet.size() != produced.size()
-                ? " | PRODUCED TWICE: " + (produced.size() - producedSet.size()) + " ids committed more than once" : "");
+        long inOutboxCount = missing.stream().filter(inOutbox::contains).count();
+        long deadLetterCount = missing.stream().filter(deadLettered::contains).count();
+        List<String> lostByBroker = missing.stream().filter(id -> !inOutbox.contains(id) && !deadLettered.contains(id)
+                && removedAt.containsKey(id) && nearBrokerKill(removedAt.get(id))).toList();
+        long brokerKills = injected.stream().filter(f -> f.what().equals("broker SIGKILL")).count();
+        String allNotes = notes + (notes.isEmpty() ? "" : " | ") + "gateway up after (ms) " + gateway.startMillis()
+                + (lostByBroker.isEmpty() ? "" : " | lost by broker: " + lostByBroker.stream().limit(5)
+                        .map(id -> id + " acked " + ackBeforeKill(removedAt.get(id)) + " ms before a SIGKILL").toList())
+                + (producedSet.size() != produced.size()
+                        ? " | PRODUCED TWICE: " + (produced.size() - producedSet.size()) + " ids committed more than once" : "");
         Verdict v = new Verdict(scenario, scale.name(), seed, sent, producedSet.size(),
-                producedSet.size() - missing.size(), center.duplicates(), maxDuplicates, missing,
-                missing.stream().filter(inOutbox::contains).count(), missing.stream().filter(deadLettered::contains).count(),
-                missing.stream().filter(id -> removed.contains(id) && !inOutbox.contains(id) && !deadLettered.contains(id)).count(),
+                producedSet.size() - missing.size(), center.duplicates(), maxDuplicates, missing, inOutboxCount, deadLetterCount,
+                lostByBroker.size(), brokerKills * scale.alertsPerSecond(),
+                missing.size() - inOutboxCount - deadLetterCount - lostByBroker.size(),
                 unexpected, List.copyOf(center.redeliveredWithDifferentBytes()), recovery, pending[0], rows[0], gaveUp, resent,
-                faults,
-                (System.nanoTime() - startNanos) / 1_000_000_000L, allNotes);
+                faults, (System.nanoTime() - startNanos) / 1_000_000_000L, allNotes);
         v.report();
         return v;
+    }
+
+    private boolean nearBrokerKill(long ackedAtMillis) {
+        return injected.stream().anyMatch(f -> f.what().equals("broker SIGKILL")
+                && ackedAtMillis >= f.epochMillis() - LOST_BEFORE_KILL_MS && ackedAtMillis <= f.epochMillis() + LOST_AFTER_KILL_MS);
+    }
+
+    /** Milliseconds from an ack to the nearest broker SIGKILL after it (negative: the kill came first). */
+    private long ackBeforeKill(long ackedAtMillis) {
+        return injected.stream().filter(f -> f.what().equals("broker SIGKILL"))
+                .map(f -> f.epochMillis() - ackedAtMillis).min((a, b) -> Long.compare(Math.abs(a), Math.abs(b))).orElse(Long.MIN_VALUE);
     }
 
     private static Check stableFor(Counter counter, Duration quiet) {

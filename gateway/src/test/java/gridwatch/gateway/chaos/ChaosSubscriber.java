@@ -74,6 +74,11 @@ final class ChaosSubscriber implements AutoCloseable {
         return true;
     }
 
+    /** When the last delivery came (System.nanoTime), or 0 before the first. */
+    synchronized long lastArrivalNanos() {
+        return arrivals.isEmpty() ? 0 : arrivals.getLast().nanos();
+    }
+
     /** Deliveries beyond the first of each id. */
     long duplicates() {
         return total.get() - seen.size();

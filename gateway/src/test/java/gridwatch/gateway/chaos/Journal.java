@@ -2,6 +2,7 @@ package gridwatch.gateway.chaos;
 
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -18,8 +19,11 @@ sealed interface Journal permits OutboxJournal, RemoteJournal {
 
     long producedCount() throws SQLException;
 
-    /** Ids whose row left the outbox: acknowledged by the broker, evicted or dead-lettered. */
-    Set<String> removed() throws SQLException;
+    /**
+     * Ids whose row left the outbox (acknowledged by the broker, evicted or dead-lettered), with
+     * when: epoch milliseconds of the commit that deleted the row, which follows the PUBACK.
+     */
+    Map<String, Long> removedAt() throws SQLException;
 
     /** Ids still in the outbox. */
     Set<String> pending() throws SQLException;

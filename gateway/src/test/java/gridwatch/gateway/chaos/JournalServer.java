@@ -65,7 +65,7 @@ public final class JournalServer {
             }
             case "produced" -> j.produced();
             case "producedCount" -> List.of(j.producedCount());
-            case "removed" -> j.removed();
+            case "removedAt" -> j.removedAt().entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList();
             case "pending" -> j.pending();
             case "deadLettered" -> j.deadLettered();
             case "rowsLeft" -> List.of(j.rowsLeft());

@@ -7,8 +7,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -55,8 +57,15 @@ final class OutboxJournal implements Journal {
     }
 
     @Override
-    public Set<String> removed() throws SQLException {
-        return new HashSet<>(ids("SELECT alert_id FROM chaos_removed"));
+    public Map<String, Long> removedAt() throws SQLException {
+        try (Connection c = open(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT alert_id, max(at_ms) FROM chaos_removed GROUP BY alert_id")) {
+            Map<String, Long> out = new HashMap<>();
+            while (rs.next()) {
+                out.put(rs.getString(1), rs.getLong(2));
+            }
+            return out;
+        }
     }
 
     @Override

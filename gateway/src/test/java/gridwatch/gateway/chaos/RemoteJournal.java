@@ -10,8 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -32,7 +34,8 @@ final class RemoteJournal implements Journal, AutoCloseable {
 
     static RemoteJournal start(List<String> enterNamespace, Path db, Path log) throws IOException {
         List<String> cmd = new ArrayList<>(enterNamespace);
-        cmd.addAll(List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx64m", "-XX:+UseSerialGC",
+        cmd.addAll(List.of(ProcessHandle.current().info().command().orElse("java"), "--enable-native-access=ALL-UNNAMED", "-Xmx64m",
+                "-XX:+UseSerialGC",
                 "-cp", System.getProperty("java.class.path"), JournalServer.class.getName(), db.toString()));
         Process p = new ProcessBuilder(cmd).redirectError(log.toFile()).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
@@ -78,8 +81,13 @@ final class RemoteJournal implements Journal, AutoCloseable {
     }
 
     @Override
-    public Set<String> removed() throws SQLException {
-        return new HashSet<>(ask("removed"));
+    public Map<String, Long> removedAt() throws SQLException {
+        Map<String, Long> out = new HashMap<>();
+        for (String line : ask("removedAt")) {
+            int space = line.indexOf(' ');
+            out.put(line.substring(0, space), Long.parseLong(line.substring(space + 1)));
+        }
+        return out;
     }
 
     @Override

@@ -20,7 +20,10 @@ import java.util.Locale;
  * @param missing            produced ids that never arrived
  * @param missingInOutbox    of those, still waiting in the outbox (the gateway did not deliver them)
  * @param missingDeadLetter  of those, moved to the gateway's dead-letter table
- * @param missingAckedLost   of those, acknowledged by the broker and gone from the outbox (lost beyond the gateway)
+ * @param lostByBroker       of those, acknowledged by the broker (row deleted) within a broker SIGKILL's window
+ *                           (3 s before to 1 s after it): lost in mosquitto's autosave gap, not by the gateway
+ * @param lostByBrokerBound  at most a second's alerts per broker SIGKILL (mosquitto's {@code autosave_interval 1})
+ * @param missingUnexplained of those, none of the above (acknowledged far from any broker SIGKILL, or vanished)
  * @param unexpected         ids received that the outbox never held
  * @param changedRedelivery  ids delivered twice with different bytes
  * @param recovery           recovery times after each fault
@@ -32,7 +35,8 @@ import java.util.Locale;
  * @param notes              anything scenario-specific worth a line in the report
  */
 record Verdict(String scenario, String scale, long seed, long sent, long produced, long delivered, long duplicates,
-               long maxDuplicates, List<String> missing, long missingInOutbox, long missingDeadLetter, long missingAckedLost,
+               long maxDuplicates, List<String> missing, long missingInOutbox, long missingDeadLetter, long lostByBroker,
+               long lostByBrokerBound, long missingUnexplained,
                List<String> unexpected, List<String> changedRedelivery, RecoveryTimes recovery, double pendingMetric,
                long rowsLeft, double gaveUp, double resent, String faults,
                long elapsedSeconds, String notes) {
@@ -42,10 +46,10 @@ record Verdict(String scenario, String scale, long seed, long sent, long produce
     String summaryLine() {
         return String.format(Locale.ROOT,
                 "CHAOS %-14s scale=%s seed=%d | %s | sent=%d produced=%d delivered=%d duplicates=%d (bound %d) missing=%d "
-                        + "(in outbox %d, dead-lettered %d, acked then lost %d) unexpected=%d | recovery n=%d p50=%dms p99=%dms "
+                        + "(in outbox %d, dead-lettered %d, lost by broker SIGKILL after PUBACK %d (bound %d), unexplained %d) unexpected=%d | recovery n=%d p50=%dms p99=%dms "
                         + "max=%dms missed=%d | pending metric=%.0f rows=%d | gave up %.0f, resent %.0f | %ds%s",
                 scenario, scale, seed, faults, sent, produced, delivered, duplicates, maxDuplicates, missing.size(),
-                missingInOutbox, missingDeadLetter, missingAckedLost, unexpected.size(), recovery.count(),
+                missingInOutbox, missingDeadLetter, lostByBroker, lostByBrokerBound, missingUnexplained, unexpected.size(), recovery.count(),
                 recovery.percentile(50), recovery.percentile(99), recovery.max(), recovery.missed(), pendingMetric, rowsLeft,
                 gaveUp, resent, elapsedSeconds,
                 notes.isEmpty() ? "" : " | " + notes);
