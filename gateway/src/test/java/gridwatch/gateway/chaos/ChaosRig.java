@@ -174,16 +174,8 @@ final class ChaosRig implements AutoCloseable {
         return gateway;
     }
 
-    StationFeeder feeder() {
-        return feeder;
-    }
-
     RecoveryTimes recovery() {
         return recovery;
-    }
-
-    int keepAliveSeconds() {
-        return box.keepAliveSeconds();
     }
 
     /** A random duration between the scale's shortest and longest flow. */
@@ -349,10 +341,5 @@ final class ChaosRig implements AutoCloseable {
         if (first != null) {
             throw first;
         }
-    }
-
-    /** For the failure messages: how long the whole scenario has run. */
-    long elapsedSeconds() {
-        return TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - startNanos);
     }
 }
