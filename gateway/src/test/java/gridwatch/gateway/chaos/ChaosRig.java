@@ -41,7 +41,7 @@ final class ChaosRig implements AutoCloseable {
     /** An ack this long before a broker SIGKILL (autosave every second, plus slack for a busy box) may be lost with it. */
     private static final long LOST_BEFORE_KILL_MS = 3000;
     /** The row's deletion is committed after the PUBACK: it may land just after the kill. */
-    private static final long LOST_AFTER_KILL_MS = 1000;
+    private static final long LOST_AFTER_KILL_MS = 2000;
 
     /** A fault the harness injected, at wall-clock time (the journal's clock). */
     record Fault(String what, long epochMillis) {

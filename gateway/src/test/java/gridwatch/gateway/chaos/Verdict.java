@@ -21,7 +21,7 @@ import java.util.Locale;
  * @param missingInOutbox    of those, still waiting in the outbox (the gateway did not deliver them)
  * @param missingDeadLetter  of those, moved to the gateway's dead-letter table
  * @param lostByBroker       of those, acknowledged by the broker (row deleted) within a broker SIGKILL's window
- *                           (3 s before to 1 s after it): lost in mosquitto's autosave gap, not by the gateway
+ *                           (3 s before to 2 s after it): lost in mosquitto's autosave gap, not by the gateway
  * @param lostByBrokerBound  at most a second's alerts per broker SIGKILL (mosquitto's {@code autosave_interval 1})
  * @param missingUnexplained of those, none of the above (acknowledged far from any broker SIGKILL, or vanished)
  * @param unexpected         ids received that the outbox never held
