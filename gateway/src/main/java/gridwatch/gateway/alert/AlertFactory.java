@@ -1,48 +1,74 @@
 package gridwatch.gateway.alert;
 
-import gridwatch.config.model.CategoryConfig;
 import gridwatch.config.model.DeviceConfig;
 import gridwatch.config.model.EdgeConfig;
 import gridwatch.config.model.GridCell;
+import gridwatch.config.model.RuleConfig;
 import gridwatch.config.model.ZoneConfig;
 import gridwatch.detectors.core.Finding;
 
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
- * Dresses a finding as an alert: category from the center's dictionary, device, location and
- * grid cell from the box config. Reads the current config on every call, so a reload applies
- * to the next alert.
+ * Dresses a finding as an alert: category from the center's dictionary, device, location and grid cell from the box
+ * config. One factory is one config: a reload builds a new factory ({@link #withConfig}) beside the rules it goes
+ * with, and the pipeline swaps both in the same step, so an alert never pairs a new category with an old threshold.
+ * Immutable; made off to the side on the pipeline thread and used there.
  */
 public final class AlertFactory {
 
-    private final Supplier<EdgeConfig> config;
+    private final EdgeConfig config;
+    private final Map<String, Category> categories;
     private final Supplier<UUID> ids;
     private final Clock clock;
 
-    public AlertFactory(Supplier<EdgeConfig> config, Supplier<UUID> ids, Clock clock) {
+    /** @throws IllegalArgumentException when a rule or a health alert raises a type the categories do not map */
+    public AlertFactory(EdgeConfig config, Supplier<UUID> ids, Clock clock) {
         this.config = config;
         this.ids = ids;
         this.clock = clock;
+        Map<String, Category> view = new HashMap<>();
+        config.categories().forEach((type, c) -> view.put(type, new Category(c.code(), c.nameZh(), c.caseType(), c.scheme())));
+        this.categories = Map.copyOf(view);
+        for (RuleConfig r : config.rules()) {
+            requireCategory(r.alertType(), "rule " + r.id());
+        }
+        if (config.health().offlineAlertType() != null) {
+            requireCategory(config.health().offlineAlertType(), "health.offlineAlertType");
+        }
+        if (config.health().faultAlertType() != null) {
+            requireCategory(config.health().faultAlertType(), "health.faultAlertType");
+        }
+    }
+
+    private void requireCategory(String alertType, String where) {
+        if (!categories.containsKey(alertType)) {
+            throw new IllegalArgumentException(where + ": alert type '" + alertType + "' has no entry in categories");
+        }
+    }
+
+    /** A factory for another config, with the same ids and clock; this one is unchanged. */
+    public AlertFactory withConfig(EdgeConfig next) {
+        return new AlertFactory(next, ids, clock);
     }
 
     public Alert create(Finding f, LifecycleStep step) {
-        EdgeConfig c = config.get();
-        CategoryConfig cat = c.categories().get(f.alertType());
-        if (cat == null) {
-            // The loader refuses configs whose rules name unmapped types; this is a programming error.
+        Category category = categories.get(f.alertType());
+        if (category == null) {
+            // The loader refuses configs whose rules and cameras name unmapped types; this is a programming error.
             throw new IllegalStateException("alert type " + f.alertType() + " has no category");
         }
-        DeviceConfig d = c.device(f.deviceId()).orElse(null);
+        DeviceConfig d = config.device(f.deviceId()).orElse(null);
         String zoneId = f.zoneId() != null ? f.zoneId() : d == null ? null : d.zone();
-        GridCell cell = zoneId == null ? null : c.zone(zoneId).map(ZoneConfig::gridCell).orElse(null);
+        GridCell cell = zoneId == null ? null : config.zone(zoneId).map(ZoneConfig::gridCell).orElse(null);
         DeviceRef device = new DeviceRef(f.deviceId(), d == null ? null : d.name(), d == null ? null : d.profile());
-        var location = d != null && d.location() != null ? d.location() : c.site().location();
-        return new Alert(ids.get(), step.incidentId(), step.revision(), c.gateway().id(), f.alertType(),
-                new Category(cat.code(), cat.nameZh(), cat.caseType(), cat.scheme()), f.severity(), step.lifecycle(),
-                f.ruleId(), device, location, zoneId, cell, f.observedAt(), step.startedAt(), clock.instant(),
-                f.summary(), f.measurements(), f.evidence());
+        var location = d != null && d.location() != null ? d.location() : config.site().location();
+        return new Alert(ids.get(), step.incidentId(), step.revision(), config.gateway().id(), f.alertType(),
+                category, f.severity(), step.lifecycle(), f.ruleId(), device, location, zoneId, cell, f.observedAt(),
+                step.startedAt(), clock.instant(), f.summary(), f.measurements(), f.evidence());
     }
 }

@@ -14,4 +14,9 @@ public final class LogSink implements AlertSink {
                 a.type(), a.category().code(), a.category().nameZh(), a.device().id(),
                 a.gridCell() == null ? "-" : a.gridCell().code(), a.observedAt(), a.summary());
     }
+
+    @Override
+    public String name() {
+        return "log";
+    }
 }

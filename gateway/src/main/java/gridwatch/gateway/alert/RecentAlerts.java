@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 
-/** The last N alerts in memory, for the operations API. Thread-safe. */
+/** The last N alerts in memory, for the operations API. Fed by its tap's thread; read from the HTTP threads. */
 public final class RecentAlerts implements AlertSink {
 
     private final int capacity;
@@ -22,6 +22,11 @@ public final class RecentAlerts implements AlertSink {
             alerts.removeFirst();
         }
         alerts.addLast(alert);
+    }
+
+    @Override
+    public String name() {
+        return "recent";
     }
 
     /** Newest first. */

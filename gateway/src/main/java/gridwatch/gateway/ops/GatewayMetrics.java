@@ -14,7 +14,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /** The gateway's Prometheus meters, in one place so names stay consistent. Thread-safe. */
-public final class GatewayMetrics implements gridwatch.gateway.ingest.IngestMetrics {
+public final class GatewayMetrics implements gridwatch.gateway.ingest.IngestMetrics, gridwatch.gateway.pipeline.PipelineMetrics {
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Timer publishLatency = Timer.builder("gridwatch.publish.latency")
@@ -28,12 +28,15 @@ public final class GatewayMetrics implements gridwatch.gateway.ingest.IngestMetr
             .description("Alerts acknowledged by the broker (redeliveries count again)").register(registry);
     private final Counter readingsDropped = Counter.builder("gridwatch.readings.dropped")
             .description("Readings dropped because the pipeline queue was full").register(registry);
+    private final Counter findingsDropped = Counter.builder("gridwatch.findings.dropped")
+            .description("Findings dropped: the pipeline's finding lane was full, or too many waited on one incident's alert").register(registry);
 
     private final Map<String, Counter> readingsIn = new ConcurrentHashMap<>();
 
     /** Hot path (every reading): the counter is looked up in the registry once per device, then cached. */
     private final Map<String, Counter> hj212Packets = new ConcurrentHashMap<>();
 
+    @Override
     public void readingIn(String deviceId) {
         readingsIn.computeIfAbsent(deviceId, d -> registry.counter("gridwatch.readings.in", "device", d)).increment();
     }
@@ -44,16 +47,31 @@ public final class GatewayMetrics implements gridwatch.gateway.ingest.IngestMetr
         return c == null ? 0 : c.count();
     }
 
+    @Override
     public void readingDropped() {
         readingsDropped.increment();
     }
 
+    @Override
+    public void findingDropped() {
+        findingsDropped.increment();
+    }
+
+    @Override
     public void alertProduced(String type, String lifecycle) {
         registry.counter("gridwatch.alerts.produced", "type", type, "lifecycle", lifecycle).increment();
     }
 
+    @Override
     public void alertNotStored(String reason) {
         registry.counter("gridwatch.alerts.not_stored", "reason", reason).increment();
+    }
+
+    /** An alert tap (recent alerts, log, a listener) dropped an alert because its own queue was full. */
+    @Override
+    public void tapDropped(String tap) {
+        Counter.builder("gridwatch.alerts.tap.dropped").tag("tap", tap)
+                .description("Stored alerts a slow subscriber missed because its queue was full").register(registry).increment();
     }
 
     public void published(long ackLatencyNanos) {

@@ -6,176 +6,220 @@ import gridwatch.detectors.core.Reading;
 import gridwatch.gateway.alert.Alert;
 import gridwatch.gateway.alert.AlertFactory;
 import gridwatch.gateway.alert.AlertSink;
+import gridwatch.gateway.alert.AlertTaps;
 import gridwatch.gateway.alert.IncidentTracker;
-import gridwatch.gateway.alert.LifecycleStep;
-import gridwatch.gateway.alert.json.AlertJson;
 import gridwatch.gateway.alert.outbox.Outbox;
-import gridwatch.gateway.alert.outbox.OutboxFullException;
-import gridwatch.gateway.alert.outbox.OutboxMessage;
 import gridwatch.gateway.ingest.ReadingSink;
-import gridwatch.gateway.ops.GatewayMetrics;
+import gridwatch.gateway.pipeline.PipelineInput.Bulk;
+import gridwatch.gateway.pipeline.PipelineInput.FindingIn;
+import gridwatch.gateway.pipeline.PipelineInput.OneReading;
+import gridwatch.gateway.pipeline.PipelineInput.Priority;
+import gridwatch.gateway.pipeline.PipelineInput.ReadingBatch;
+import gridwatch.gateway.pipeline.PipelineInput.Reconfigure;
+import gridwatch.gateway.pipeline.PipelineInput.Settled;
+import gridwatch.gateway.pipeline.PipelineInput.Wake;
 import gridwatch.gateway.rules.RuleEngine;
-import gridwatch.gateway.uplink.mqtt.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * reading → health gate → rules → finding → incident lifecycle → alert → sinks and outbox, on one thread that
- * owns all rule and incident state. Sources enqueue without blocking; config reloads are
- * enqueued too, so they apply between two readings and never race a rule.
+ * reading → health gate → rules → finding → incident lifecycle → alert → outbox → taps, on one thread
+ * ({@code alert-pipeline}) that owns all rule and incident state. Everything reaches that thread through its inbox
+ * ({@link PipelineInbox}): readings in a bounded bulk lane, findings and control entries (reloads, the outbox's
+ * answers) in a priority lane it empties before every chunk of readings. No caller ever blocks: what a full lane
+ * refuses is counted and logged. Findings become alerts through {@link AlertProducer}, whose outbox answers come
+ * back through the priority lane, so incident state too is only ever touched on this thread.
  */
 public final class AlertPipeline implements ReadingSink, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(AlertPipeline.class);
     /** Readings waiting, at most; beyond it new readings are dropped and counted (never blocks a source). */
-    private static final int QUEUE = 65_536;
-    /** Entries taken from the queue per lock acquisition. */
+    private static final int READINGS = 65_536;
+    /** Findings waiting, at most: far more than cameras and watchers raise while the pipeline is healthy. */
+    private static final int FINDINGS = 4_096;
+    /** Bulk entries taken per hand-off. */
     private static final int DRAIN = 256;
 
-    private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(QUEUE);
-    private final AtomicInteger queuedReadings = new AtomicInteger();
-    private final RuleEngine rules;
+    private final PipelineInbox inbox = new PipelineInbox(READINGS, FINDINGS);
+    private final OverflowLog readingOverflow = new OverflowLog("reading", Level.WARN);
+    private final OverflowLog findingOverflow = new OverflowLog("finding", Level.ERROR);
     private final DeviceHealth health;
-    private final IncidentTracker incidents;
-    private final AlertFactory factory;
-    private final AlertJson json = new AlertJson();
-    private final Outbox outbox;
-    private final Topics topics;
-    private final List<AlertSink> sinks;
-    private final GatewayMetrics metrics;
+    private final AlertProducer producer;
+    private final AppliedConfig applied;
+    private final AlertTaps taps;
+    private final PipelineMetrics metrics;
     private final DeviceActivity activity;
     private final Clock clock;
     private final Thread thread;
-    private volatile boolean running = true;
-    private Consumer<Alert> onStored = a -> { };
+    private volatile boolean closing;
     private Consumer<Reading> store = r -> { };
 
-    public AlertPipeline(DeviceHealth health, RuleEngine rules, IncidentTracker incidents, AlertFactory factory, Outbox outbox, Topics topics,
-                         List<AlertSink> sinks, GatewayMetrics metrics, DeviceActivity activity, Clock clock) {
+    public AlertPipeline(DeviceHealth health, RuleEngine rules, IncidentTracker incidents, AlertFactory factory, Outbox outbox,
+                         List<AlertSink> sinks, PipelineMetrics metrics, DeviceActivity activity, Clock clock) {
         this.health = health;
-        this.rules = rules;
-        this.incidents = incidents;
-        this.factory = factory;
-        this.outbox = outbox;
-        this.topics = topics;
-        this.sinks = List.copyOf(sinks);
+        this.taps = new AlertTaps(metrics::tapDropped);
+        sinks.forEach(taps::add);
+        this.producer = new AlertProducer(incidents, outbox, taps, metrics, inbox::offerControl);
+        this.applied = new AppliedConfig(rules, factory, producer);
         this.metrics = metrics;
         this.activity = activity;
         this.clock = clock;
         this.thread = Thread.ofPlatform().name("alert-pipeline").daemon(true).unstarted(this::run);
     }
 
-    /** Called on the outbox writer thread once an alert is durably stored; must not block. Set before start. */
+    /**
+     * Hears of each alert once it is durably stored, as a tap of its own: on its own thread, in order, and free to
+     * take its time (a slow listener only delays itself). Set before start.
+     */
     public void onStored(Consumer<Alert> listener) {
-        this.onStored = listener;
+        taps.add(AlertSink.named("on-stored", listener));
     }
 
-    /** Where every reading goes after the health gate (time-series storage); must not block. Set before start. */
+    /** Where every reading goes after the health gate (time-series storage); called on the pipeline thread, must not block. Set before start. */
     public void store(Consumer<Reading> readingStore) {
         this.store = readingStore;
     }
 
     public void start() {
+        taps.start();
         thread.start();
     }
 
+    /** Any source thread; never blocks. A full reading lane drops the reading, counted and logged. */
     @Override
     public void accept(Reading reading) {
-        if (queuedReadings.incrementAndGet() > QUEUE || !queue.offer(reading)) {
-            queuedReadings.decrementAndGet();
+        if (!closing && !inbox.offerReadings(new OneReading(reading), 1)) {
             dropped(1, reading.deviceId());
         }
     }
 
-    /** One queue entry for the lot: sources that read in bursts (HJ 212) pay one lock per burst, not per reading. */
+    /** Any source thread; never blocks. One entry for the lot: a burst costs one hand-off. The pipeline owns the list after. */
     @Override
     public void acceptAll(List<Reading> readings) {
         int n = readings.size();
-        if (n == 0) {
+        if (n == 0 || closing) {
             return;
         }
-        if (queuedReadings.addAndGet(n) > QUEUE || !queue.offer(new Batch(readings))) {
-            queuedReadings.addAndGet(-n);
+        if (!inbox.offerReadings(new ReadingBatch(readings), n)) {
             dropped(n, readings.getFirst().deviceId());
         }
-    }
-
-    private record Batch(List<Reading> readings) {
     }
 
     private void dropped(int n, String deviceId) {
         for (int i = 0; i < n; i++) {
             metrics.readingDropped();
         }
-        LOG.warn("pipeline queue full; {} reading(s) from {} dropped", n, deviceId);
+        readingOverflow.dropped(n, n + " from " + deviceId);
     }
 
-    /** Applies a new config between two readings. */
-    public void reconfigure(EdgeConfig config) {
-        try {
-            queue.put((Runnable) () -> {
-                rules.reconfigure(config);
-                incidents.reconfigure(config.alerts());
-            });
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    /**
+     * A finding from outside the rules (a device gone silent, a camera's scene rule), handled on the pipeline thread
+     * ahead of waiting readings. Any thread (camera analysis threads, the staleness watcher); never blocks. When the
+     * finding lane is full the finding is dropped, counted ({@code gridwatch.findings.dropped}) and logged.
+     */
+    @Override
+    public void finding(Finding f) {
+        if (closing) {
+            LOG.debug("pipeline closing; finding {} on {} ignored", f.ruleId(), f.deviceId());
+        } else if (!inbox.offerFinding(new FindingIn(f))) {
+            metrics.findingDropped();
+            findingOverflow.dropped(1, "rule " + f.ruleId() + " on " + f.deviceId());
         }
+    }
+
+    /**
+     * Applies a new config between two readings, ahead of waiting readings: rules, thresholds, categories and the
+     * alert policy switch together, or, when any part cannot be built, none of them does. Any thread (the reloader);
+     * never blocks. The future completes on the pipeline thread once the config is in effect, or exceptionally when
+     * it was refused (the running config stays); what depends on it runs there and must not block.
+     */
+    public CompletableFuture<Void> reconfigure(EdgeConfig config) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        if (closing) {
+            done.completeExceptionally(new IllegalStateException("pipeline closing"));
+        } else {
+            inbox.offerControl(new Reconfigure(config, done));
+        }
+        return done;
     }
 
     private void run() {
-        List<Object> drained = new ArrayList<>(DRAIN);
-        while (running || !queue.isEmpty()) {
-            try {
-                drained.add(queue.take());
-                queue.drainTo(drained, DRAIN - 1);
-            } catch (InterruptedException e) {
-                return;
+        List<Bulk> chunk = new ArrayList<>(DRAIN);
+        while (true) {
+            drainPriority();
+            if (closing && inbox.bulkEmpty()) {
+                break;
             }
-            for (Object next : drained) {
-                switch (next) {
-                    case Reading r -> step(r);
-                    case Batch b -> b.readings().forEach(this::step);
-                    case Runnable task -> runTask(task);
-                    default -> LOG.error("pipeline: unexpected entry {}", next);
+            try {
+                inbox.takeBulk(chunk, DRAIN);
+            } catch (InterruptedException e) {
+                break;
+            }
+            for (Bulk entry : chunk) {
+                switch (entry) {
+                    case OneReading one -> step(one.reading());
+                    case ReadingBatch batch -> batch.readings().forEach(this::step);
+                    case Wake w -> { }
                 }
             }
-            drained.clear();
+            chunk.clear();
+        }
+        drainPriority();
+        awaitOutstandingAlerts();
+    }
+
+    /** At close: alerts on their way into the outbox still settle, so taps and incidents hear of them. Bounded. */
+    private void awaitOutstandingAlerts() {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        try {
+            while (producer.outstanding() > 0 && System.nanoTime() < deadline) {
+                Priority p = inbox.pollPriority(100);
+                switch (p) {
+                    case Settled s -> producer.settle(s);
+                    case FindingIn in -> propose(in.finding());
+                    case Reconfigure r -> r.done().completeExceptionally(new IllegalStateException("pipeline closing"));
+                    case null -> { }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            LOG.error("pipeline error while closing: {}", e.getMessage(), e);
+        }
+        if (producer.outstanding() > 0) {
+            LOG.warn("pipeline closed with {} alerts still on their way into the outbox", producer.outstanding());
         }
     }
 
-    private void runTask(Runnable task) {
-        try {
-            task.run();
-        } catch (RuntimeException e) {
-            LOG.error("pipeline error (task skipped): {}", e.getMessage(), e);
+    private void drainPriority() {
+        Priority p;
+        while ((p = inbox.pollPriority()) != null) {
+            try {
+                switch (p) {
+                    case FindingIn in -> propose(in.finding());
+                    case Settled settled -> producer.settle(settled);
+                    case Reconfigure r -> applied.apply(r);
+                }
+            } catch (RuntimeException e) {
+                LOG.error("pipeline error ({} skipped): {}", p.getClass().getSimpleName(), e.getMessage(), e);
+            }
         }
     }
 
     /** One reading, isolated: a failure skips that reading, not the rest of its batch. */
     private void step(Reading r) {
-        queuedReadings.decrementAndGet();
         try {
             handle(r);
         } catch (RuntimeException e) {
             LOG.error("pipeline error (reading skipped): {}", e.getMessage(), e);
-        }
-    }
-
-    /** A finding from outside the rules (a device gone silent, a camera's scene rule), handled on the pipeline thread. */
-    @Override
-    public void finding(Finding f) {
-        try {
-            queue.put((Runnable) () -> incidents.step(f).ifPresent(step -> produce(f, step)));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 
@@ -184,40 +228,38 @@ public final class AlertPipeline implements ReadingSink, AutoCloseable {
         activity.record(raw.deviceId(), clock.millis());
         Reading r = health.gate(raw);
         store.accept(r);
-        health.fault(r).ifPresent(f -> incidents.step(f).ifPresent(step -> produce(f, step)));
-        for (Finding f : rules.evaluate(r)) {
-            incidents.step(f).ifPresent(step -> produce(f, step));
+        health.fault(r).ifPresent(this::propose);
+        for (Finding f : applied.evaluate(r)) {
+            propose(f);
         }
     }
 
-    private void produce(Finding f, LifecycleStep step) {
-        Alert alert = factory.create(f, step);
-        byte[] payload = json.encode(alert);
-        outbox.append(new OutboxMessage(alert.alertId().toString(), alert.sourceKey(), alert.severity().ordinal(),
-                        topics.alerts(alert.type()), payload))
-                .whenComplete((seq, error) -> {
-                    if (error == null) {
-                        metrics.alertProduced(alert.type(), alert.lifecycle().wireName());
-                        // Sinks see only alerts that count as produced: stored on disk.
-                        for (AlertSink sink : sinks) {
-                            sink.accept(alert);
-                        }
-                        onStored.accept(alert);
-                    } else {
-                        metrics.alertNotStored(error instanceof OutboxFullException ? "outbox_full" : "error");
-                    }
-                });
+    private void propose(Finding f) {
+        producer.propose(f, applied.factory());
     }
 
+    /** Stops taking input, finishes what is queued, then stops the taps. Not on the pipeline thread. */
     @Override
     public void close() {
-        running = false;
-        queue.offer((Runnable) () -> { });
+        closing = true;
+        inbox.wake();
         try {
-            thread.join(5000);
+            thread.join(10_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        thread.interrupt();
+        if (thread.isAlive()) {
+            LOG.warn("pipeline did not finish its queue within 10 s; stopping it");
+            thread.interrupt();
+        } else {
+            // A reload that slipped in as the thread ended must still hear that it did not apply.
+            Priority p;
+            while ((p = inbox.pollPriority()) != null) {
+                if (p instanceof Reconfigure r) {
+                    r.done().completeExceptionally(new IllegalStateException("pipeline closed"));
+                }
+            }
+        }
+        taps.close();
     }
 }

@@ -15,37 +15,71 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Holds one rule instance per (rule, device) and routes each reading to the rules of its
- * device. On reconfigure, instances whose rule and device survive keep their state and take
- * the new thresholds; new ones start fresh; removed ones are dropped.
- * Pipeline thread only.
+ * Holds one rule instance per (rule, device) and routes each reading to the rules of its device. A reload is two
+ * steps: {@link #prepare} builds the complete new rule set off to the side (instances whose rule and device survive
+ * will keep their state and take the new thresholds; new ones start fresh; removed ones are dropped) and throws,
+ * having changed nothing, when any rule cannot be built; {@link #install} then puts it in effect at once, with
+ * assignments only. So a reload takes effect whole or not at all, never with some rules on new thresholds and
+ * others on old. Pipeline thread only.
  */
 public final class RuleEngine {
 
     private record Key(String ruleId, String deviceId) {
     }
 
-    private Map<Key, ReadingRule> rules = Map.of();
-    private Map<String, List<ReadingRule>> byDevice = Map.of();
+    /** A complete rule set, prepared against the rules running when it was made, not yet in effect. */
+    public static final class Plan {
 
-    public RuleEngine(EdgeConfig config) {
-        reconfigure(config);
+        private final long basis;
+        private final Map<Key, PreparedRule> rules;
+
+        private Plan(long basis, Map<Key, PreparedRule> rules) {
+            this.basis = basis;
+            this.rules = rules;
+        }
     }
 
-    public void reconfigure(EdgeConfig config) {
-        Map<Key, ReadingRule> next = new LinkedHashMap<>();
-        Map<String, List<ReadingRule>> nextByDevice = new HashMap<>();
+    private Map<Key, ReadingRule> rules = Map.of();
+    private Map<String, List<ReadingRule>> byDevice = Map.of();
+    /** Counts installs, so a plan prepared against older rules is refused rather than half-applied. */
+    private long generation;
+
+    public RuleEngine(EdgeConfig config) {
+        install(prepare(config));
+    }
+
+    /** Builds every rule of {@code config}; throws, changing nothing, when one cannot be built. */
+    public Plan prepare(EdgeConfig config) {
+        Map<Key, PreparedRule> next = new LinkedHashMap<>();
         for (RuleConfig rc : config.rules()) {
             for (String deviceId : rc.devices()) {
                 Key key = new Key(rc.id(), deviceId);
                 String zone = config.device(deviceId).map(DeviceConfig::zone).orElse(null);
-                ReadingRule rule = RuleFactory.createOrUpdate(rc, rules.get(key), deviceId, zone, config);
-                next.put(key, rule);
-                nextByDevice.computeIfAbsent(deviceId, d -> new ArrayList<>()).add(rule);
+                try {
+                    next.put(key, RuleFactory.prepare(rc, rules.get(key), deviceId, zone, config));
+                } catch (RuntimeException e) {
+                    throw new IllegalArgumentException("rule " + rc.id() + " on " + deviceId + ": " + e.getMessage(), e);
+                }
             }
         }
+        return new Plan(generation, next);
+    }
+
+    /** Puts a plan from {@link #prepare} in effect, whole. Cannot fail half-way: only assignments remain. */
+    public void install(Plan plan) {
+        if (plan.basis != generation) {
+            throw new IllegalStateException("rule plan prepared against rules that have changed since");
+        }
+        Map<Key, ReadingRule> next = new LinkedHashMap<>();
+        Map<String, List<ReadingRule>> nextByDevice = new HashMap<>();
+        plan.rules.forEach((key, prepared) -> {
+            ReadingRule rule = prepared.install();
+            next.put(key, rule);
+            nextByDevice.computeIfAbsent(key.deviceId(), d -> new ArrayList<>()).add(rule);
+        });
         rules = next;
         byDevice = nextByDevice;
+        generation++;
     }
 
     /** Findings for this reading, from every rule watching its device. */

@@ -16,20 +16,22 @@ import gridwatch.detectors.limit.LimitSpec;
 import gridwatch.detectors.limit.NoiseLimit;
 import gridwatch.detectors.noise.NoiseRule;
 import gridwatch.detectors.noise.NoiseSpec;
+import org.jspecify.annotations.Nullable;
 
 import java.time.Duration;
 import java.time.LocalTime;
 
 /**
- * Builds a rule instance from its config, or hands new thresholds to the instance that already
- * runs (so its windows and open alert survive a reload).
+ * Prepares a rule from its config: a new instance, or new thresholds for the instance that already runs (so its
+ * windows and open alert survive a reload). Preparing changes no running rule; anything wrong with the config
+ * throws here, before the rule set is installed.
  */
 final class RuleFactory {
 
     private RuleFactory() {
     }
 
-    static ReadingRule createOrUpdate(RuleConfig rc, ReadingRule existing, String deviceId, String zoneId, EdgeConfig config) {
+    static PreparedRule prepare(RuleConfig rc, @Nullable ReadingRule existing, String deviceId, @Nullable String zoneId, EdgeConfig config) {
         Severity severity = Severity.fromWire(rc.severity());
         Duration hold = Duration.ofMillis((long) (rc.forSeconds() * 1000));
         return switch (rc) {
@@ -41,29 +43,23 @@ final class RuleFactory {
                         config.site().zoneId());
                 NoiseSpec spec = new NoiseSpec(n.id(), n.alertType(), limit, Duration.ofSeconds(n.windowSeconds()), hold,
                         n.hysteresis(), n.lmaxMarginDb(), severity);
-                if (existing instanceof NoiseRule running) {
-                    running.reconfigure(spec);
-                    yield running;
-                }
-                yield new NoiseRule(spec, deviceId, zoneId);
+                yield existing instanceof NoiseRule running
+                        ? new PreparedRule.Retune(running, () -> running.reconfigure(spec))
+                        : new PreparedRule.Fresh(new NoiseRule(spec, deviceId, zoneId));
             }
             case WaterLevelRuleConfig w -> {
                 WaterLevelSpec spec = new WaterLevelSpec(w.id(), w.alertType(), w.resource(), w.warningLevel(), w.guaranteeLevel(),
                         w.approachMargin(), w.riseRateCmPerHour(), Duration.ofSeconds(w.rateWindowSeconds()), w.hysteresis());
-                if (existing instanceof WaterLevelRule running) {
-                    running.reconfigure(spec);
-                    yield running;
-                }
-                yield new WaterLevelRule(spec, deviceId, zoneId);
+                yield existing instanceof WaterLevelRule running
+                        ? new PreparedRule.Retune(running, () -> running.reconfigure(spec))
+                        : new PreparedRule.Fresh(new WaterLevelRule(spec, deviceId, zoneId));
             }
             case ThresholdRuleConfig t -> {
                 LimitSpec spec = new LimitSpec(t.id(), t.alertType(), t.resource(), Limit.constant(t.above()), hold,
                         t.hysteresis(), severity);
-                if (existing instanceof LimitRule running) {
-                    running.reconfigure(spec);
-                    yield running;
-                }
-                yield new LimitRule(spec, deviceId, zoneId);
+                yield existing instanceof LimitRule running
+                        ? new PreparedRule.Retune(running, () -> running.reconfigure(spec))
+                        : new PreparedRule.Fresh(new LimitRule(spec, deviceId, zoneId));
             }
         };
     }

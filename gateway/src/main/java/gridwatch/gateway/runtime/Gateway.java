@@ -100,8 +100,8 @@ public final class Gateway implements AutoCloseable {
             sinks.add(new LogSink());
         }
         DeviceActivity activity = new DeviceActivity();
-        pipeline = new AlertPipeline(new DeviceHealth(initial, profiles::find), new RuleEngine(initial), incidents, new AlertFactory(config::get, UUID_V7, clock),
-                outbox, uplink.topics(), sinks, metrics, activity, clock);
+        pipeline = new AlertPipeline(new DeviceHealth(initial, profiles::find), new RuleEngine(initial), incidents, new AlertFactory(initial, UUID_V7, clock),
+                outbox, sinks, metrics, activity, clock);
         pipeline.onStored(onStored);
         var influx = initial.timeseries().influxdb();
         timeseries = influx == null ? null : new InfluxWriter(influx, influx.spoolDirectory());
@@ -129,10 +129,8 @@ public final class Gateway implements AutoCloseable {
         staleness = new StalenessWatcher(initial, activity, pipeline::finding, clock);
         health = new HealthAssembler(uplink::state, outbox::stats, config::get, activity, sources, timeseries, clock);
         http = new OpsHttpServer(initial.http().bind(), initial.http().port(), new OpsHandler(health, metrics, recent));
-        reloader = new ConfigReloader(configFile, initial, next -> {
-            config.set(next);
-            pipeline.reconfigure(next);
-        });
+        // The pipeline swaps rules and alert config together; config() follows once the new one is in effect.
+        reloader = new ConfigReloader(configFile, initial, next -> pipeline.reconfigure(next).thenRun(() -> config.set(next)));
     }
 
     /** Builds and starts a gateway. {@code onStored} hears of each alert once it is on disk (tests, demo). */

@@ -76,6 +76,46 @@ class SensorHealthTest {
         }
     }
 
+    private Alert first(String type, Lifecycle lifecycle) {
+        return stored.stream().filter(a -> a.type().equals(type) && a.lifecycle() == lifecycle).findFirst().orElseThrow();
+    }
+
+    /**
+     * Both health watches raise their findings under rule {@code device-health} in the device's zone: only the alert
+     * type tells a fault from an offline, so each must be an incident of its own (issue 8, defect 1).
+     */
+    @Test
+    void aFaultAndAnOfflineOnOneDeviceAreTwoIncidentsThatStartAndEndOnTheirOwn() throws Exception {
+        try (Gateway g = start()) {
+            g.pipeline().accept(level(0, 3.20));
+            g.pipeline().accept(level(1, 200));  // spikes: bad readings, three in a row are a fault
+            g.pipeline().accept(level(2, 200));
+            g.pipeline().accept(level(3, 200));
+            await().atMost(10, TimeUnit.SECONDS).until(() -> seen().contains("device.fault:start"));
+
+            // Then silence: the gauge goes offline while its fault is open.
+            await().atMost(15, TimeUnit.SECONDS).until(() -> seen().contains("device.offline:start"));
+            g.pipeline().accept(level(4, 3.21)); // data again: offline ends; one good reading does not end the fault
+            await().atMost(15, TimeUnit.SECONDS).until(() -> seen().contains("device.offline:end"));
+            assertThat(seen()).doesNotContain("device.fault:end");
+
+            g.pipeline().accept(level(5, 3.22));
+            g.pipeline().accept(level(6, 3.23));
+            await().atMost(10, TimeUnit.SECONDS).until(() -> seen().contains("device.fault:end"));
+
+            Alert faultStart = first("device.fault", Lifecycle.START);
+            Alert faultEnd = first("device.fault", Lifecycle.END);
+            Alert offlineStart = first("device.offline", Lifecycle.START);
+            Alert offlineEnd = first("device.offline", Lifecycle.END);
+            assertThat(faultEnd.incidentId()).isEqualTo(faultStart.incidentId());
+            assertThat(offlineEnd.incidentId()).isEqualTo(offlineStart.incidentId()).isNotEqualTo(faultStart.incidentId());
+            assertThat(faultEnd.revision()).isEqualTo(1);
+            assertThat(offlineEnd.revision()).isEqualTo(1);
+            assertThat(offlineStart.category().nameZh()).isEqualTo("设备离线");
+            assertThat(faultEnd.category().nameZh()).isEqualTo("设备故障");
+        }
+    }
+
     @Test
     void aSpikeNeverReachesTheFloodRuleAndPersistentBadDataIsAFault() throws Exception {
         try (Gateway g = start()) {

@@ -55,8 +55,8 @@ class RefusedAlertsTest {
             for (int i = 0; i < 40; i++) {
                 boolean forbidden = i % 10 == 3;
                 String id = (forbidden ? "refused-" : "ok-") + i;
-                String topic = uplink.topics().alerts(forbidden ? "noise.construction" : "noise.life");
-                outbox.append(new OutboxMessage(id, "noise-" + (i % 3), 2, topic,
+                String alertType = forbidden ? "noise.construction" : "noise.life";
+                outbox.append(new OutboxMessage(id, "noise-" + (i % 3), 2, alertType,
                         ("{\"id\":\"" + id + "\"}").getBytes(StandardCharsets.UTF_8))).get(5, TimeUnit.SECONDS);
                 if (!forbidden) {
                     allowed.add(id);

@@ -35,6 +35,8 @@ final class OutboxStore implements AutoCloseable {
             s.execute("CREATE TABLE IF NOT EXISTS outbox (seq INTEGER PRIMARY KEY, alert_id TEXT NOT NULL, "
                     + "source TEXT NOT NULL, severity INTEGER NOT NULL, topic TEXT NOT NULL, payload BLOB NOT NULL, "
                     + "footprint INTEGER NOT NULL)");
+            // Column "topic" keeps its name so outboxes written by earlier versions open as they are; it now holds
+            // the alert type (see OutboxEntry.alertType), and old rows' whole topics are still sent where they said.
             s.execute("CREATE INDEX IF NOT EXISTS outbox_by_severity ON outbox (severity, seq)");
             // Alerts the broker refused again and again: kept for an operator, never sent again by themselves.
             s.execute("CREATE TABLE IF NOT EXISTS dead_letter (seq INTEGER PRIMARY KEY, alert_id TEXT NOT NULL, "
@@ -117,7 +119,7 @@ final class OutboxStore implements AutoCloseable {
         insert.setString(2, e.alertId());
         insert.setString(3, e.source());
         insert.setInt(4, e.severity());
-        insert.setString(5, e.topic());
+        insert.setString(5, e.alertType());
         insert.setBytes(6, e.payload());
         insert.setLong(7, e.footprint());
         insert.executeUpdate();

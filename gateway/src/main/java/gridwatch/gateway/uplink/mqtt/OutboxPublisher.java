@@ -152,7 +152,7 @@ public final class OutboxPublisher implements AutoCloseable {
     private boolean send(UplinkSession session, OutboxEntry e, Backoff sendErrors) throws InterruptedException {
         long sent = System.nanoTime();
         try {
-            session.publish(e.topic(), MqttUplink.alertMessage(e.payload()), outcome -> onOutcome(e, sent, outcome));
+            session.publish(uplink.topics().forStored(e.alertType()), MqttUplink.alertMessage(e.payload()), outcome -> onOutcome(e, sent, outcome));
             sendErrors.reset();
             return true;
         } catch (MqttException ex) {
@@ -189,11 +189,11 @@ public final class OutboxPublisher implements AutoCloseable {
                 int n = refused.refused(e, System.nanoTime());
                 if (n >= policy.maxAttempts()) {
                     LOG.error("ALERT DEAD-LETTERED: the broker refused alert {} on {} {} times ({}); kept in the outbox's "
-                            + "dead-letter table, not sent again", e.alertId(), e.topic(), n, r.reason());
+                            + "dead-letter table, not sent again", e.alertId(), e.alertType(), n, r.reason());
                     outbox.deadLetter(e.seq(), r.reason(), n);
                 } else {
                     LOG.warn("broker refused alert {} on {} ({}), try {} of {}; sent again after a backoff",
-                            e.alertId(), e.topic(), r.reason(), n, policy.maxAttempts());
+                            e.alertId(), e.alertType(), r.reason(), n, policy.maxAttempts());
                 }
             }
             case UplinkSession.Lost l -> {

@@ -24,7 +24,7 @@ class OutboxTest {
 
     private static OutboxMessage msg(String id, Severity s, int payloadBytes) {
         byte[] p = ("{\"id\":\"" + id + "\"," + "\"pad\":\"" + "x".repeat(payloadBytes) + "\"}").getBytes(StandardCharsets.UTF_8);
-        return new OutboxMessage(id, "noise-1", s.ordinal(), "gridwatch/v1/box/alerts/noise", p);
+        return new OutboxMessage(id, "noise-1", s.ordinal(), "noise.construction", p);
     }
 
     @Test

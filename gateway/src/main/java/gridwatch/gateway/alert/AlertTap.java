@@ -1,0 +1,110 @@
+package gridwatch.gateway.alert;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One subscriber to stored alerts, decoupled: a bounded queue and a thread of its own ({@code alert-tap-NAME}) that
+ * calls the sink, so a slow or stuck sink delays only itself, never the pipeline, the outbox writer or the other
+ * taps. When its queue is full a new alert is dropped for this tap only, counted and logged (at most every 10 s);
+ * the alert itself is safe in the outbox and goes to the center regardless.
+ */
+public final class AlertTap implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AlertTap.class);
+    private static final long LOG_EVERY_NANOS = TimeUnit.SECONDS.toNanos(10);
+
+    private final String name;
+    private final AlertSink sink;
+    private final int capacity;
+    private final BlockingQueue<Alert> queue;
+    private final Runnable onDrop;
+    private final Thread thread;
+    private final AtomicLong dropped = new AtomicLong();
+    private final AtomicLong lastDropLog = new AtomicLong(System.nanoTime() - LOG_EVERY_NANOS);
+    private volatile boolean running = true;
+
+    /** @param onDrop runs on the offering thread for each alert this tap drops; must not block */
+    public AlertTap(String name, AlertSink sink, int capacity, Runnable onDrop) {
+        this.name = name;
+        this.sink = sink;
+        this.capacity = capacity;
+        this.queue = new ArrayBlockingQueue<>(capacity);
+        this.onDrop = onDrop;
+        this.thread = Thread.ofPlatform().name("alert-tap-" + name).daemon(true).unstarted(this::run);
+    }
+
+    public void start() {
+        thread.start();
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** Any thread; never blocks. False when the alert was not queued for this tap (queue full, or closed). */
+    public boolean offer(Alert alert) {
+        if (!running) {
+            return false;
+        }
+        if (queue.offer(alert)) {
+            return true;
+        }
+        long n = dropped.incrementAndGet();
+        onDrop.run();
+        long now = System.nanoTime();
+        long last = lastDropLog.get();
+        if (now - last >= LOG_EVERY_NANOS && lastDropLog.compareAndSet(last, now)) {
+            LOG.warn("alert tap {} is behind: its queue of {} is full; {} alerts dropped for it so far (all are safe in the outbox)",
+                    name, capacity, n);
+        }
+        return false;
+    }
+
+    /** Alerts this tap dropped because its queue was full. */
+    public long dropped() {
+        return dropped.get();
+    }
+
+    private void run() {
+        while (running || !queue.isEmpty()) {
+            Alert next;
+            try {
+                next = queue.poll(200, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (next == null) {
+                continue;
+            }
+            try {
+                sink.accept(next);
+            } catch (RuntimeException e) {
+                LOG.error("alert tap {}: its sink failed on alert {}: {}", name, next.alertId(), e.toString(), e);
+            }
+        }
+    }
+
+    /** Delivers what is queued, waiting at most about 3 s for a slow sink, then stops the thread. */
+    @Override
+    public void close() {
+        running = false;
+        try {
+            thread.join(2_000);
+            if (thread.isAlive()) {
+                thread.interrupt();
+                thread.join(1_000);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (thread.isAlive() || !queue.isEmpty()) {
+            LOG.warn("alert tap {} stopped with its sink still busy; {} alerts not delivered to it", name, queue.size());
+        }
+    }
+}
