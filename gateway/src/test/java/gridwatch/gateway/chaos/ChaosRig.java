@@ -1,5 +1,7 @@
 package gridwatch.gateway.chaos;
 
+import gridwatch.gateway.support.CpuBurners;
+
 import gridwatch.gateway.net.LoopbackPorts;
 import gridwatch.gateway.support.Influxd;
 import gridwatch.gateway.support.Mosquitto;
