@@ -92,6 +92,8 @@ public final class GatewayMetrics implements gridwatch.gateway.ingest.IngestMetr
                 .description("Alerts refused because the outbox was full of alerts at least as severe").register(registry);
         Gauge.builder("gridwatch.outbox.dead.letters", () -> stats.get().deadLetters())
                 .description("Alerts the broker refused too often, kept in the dead-letter table").register(registry);
+        Gauge.builder("gridwatch.outbox.disk.free", () -> stats.get().diskFreeBytes()).baseUnit("bytes")
+                .description("Usable space on the outbox's file system (DISK_LOW in /health below 16 MiB)").register(registry);
         Gauge.builder("gridwatch.outbox.storage.failing", () -> stats.get().storageError() == null ? 0 : 1)
                 .description("1 while the disk refuses outbox writes (alerts wait in memory)").register(registry);
     }

@@ -59,7 +59,7 @@ public final class HealthAssembler implements Supplier<HealthReport> {
         }
         components.put("uplink", up);
         Map<String, Object> ob = new LinkedHashMap<>();
-        ob.put("state", o.storageError() != null ? "FAILING" : o.full() ? "FULL" : "OK");
+        ob.put("state", o.storageError() != null ? "FAILING" : o.diskLow() ? "DISK_LOW" : o.full() ? "FULL" : "OK");
         ob.put("pending", o.depth());
         ob.put("bytes", o.bytes());
         ob.put("maxBytes", o.maxBytes());
@@ -67,6 +67,7 @@ public final class HealthAssembler implements Supplier<HealthReport> {
         ob.put("dropped", o.dropped());
         ob.put("waitingInMemory", o.waitingInMemory());
         ob.put("deadLetters", o.deadLetters());
+        ob.put("diskFreeBytes", o.diskFreeBytes());
         if (o.storageError() != null) {
             ob.put("error", o.storageError());
         }
@@ -110,7 +111,7 @@ public final class HealthAssembler implements Supplier<HealthReport> {
             degraded |= spooling;
         }
         // Dead letters need an operator (the broker refused them again and again): visible, not DOWN.
-        degraded |= o.deadLetters() > 0;
+        degraded |= o.deadLetters() > 0 || o.diskLow();
         boolean down = o.storageError() != null;
         String status = down ? "DOWN" : degraded ? "DEGRADED" : "UP";
         return new HealthReport(status, true, !down, components);

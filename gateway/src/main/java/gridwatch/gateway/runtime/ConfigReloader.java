@@ -15,7 +15,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
-import java.util.Objects;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
@@ -135,11 +135,15 @@ public final class ConfigReloader implements AutoCloseable {
     }
 
     private static void warnIfRestartNeeded(EdgeConfig a, EdgeConfig b) {
-        if (!Objects.equals(a.uplink(), b.uplink()) || !Objects.equals(a.outbox(), b.outbox())
-                || !Objects.equals(a.http(), b.http()) || !Objects.equals(a.devices(), b.devices())
-                || !Objects.equals(a.gateway(), b.gateway()) || !Objects.equals(a.vision(), b.vision())) {
-            LOG.warn("config changes to gateway, uplink, outbox, http, devices (cameras' zones and rules included) or vision take effect after a restart");
+        List<String> sections = RestartSections.between(a, b);
+        if (!sections.isEmpty()) {
+            LOG.warn("config changes to {} take effect after a restart (cameras' zones and rules are part of devices)", sections);
         }
+    }
+
+    /** The config in effect now (the last one applied, or the one the gateway started with). */
+    public EdgeConfig current() {
+        return current;
     }
 
     private void watch() {

@@ -16,6 +16,9 @@ import gridwatch.gateway.alert.IncidentTracker;
 import gridwatch.gateway.alert.LogSink;
 import gridwatch.gateway.alert.RecentAlerts;
 import gridwatch.gateway.alert.outbox.Outbox;
+import gridwatch.gateway.control.GatewayControl;
+import gridwatch.gateway.devices.DeviceRegistry;
+import gridwatch.gateway.devices.LatestReadings;
 import gridwatch.gateway.ingest.SharedListener;
 import gridwatch.gateway.ingest.Source;
 import gridwatch.gateway.ingest.connector.ConnectorRegistry;
@@ -82,6 +85,9 @@ public final class Gateway implements AutoCloseable {
     private final @Nullable InfluxWriter timeseries;
     private final Sl651Server sl651;
     private @Nullable VisionFactory vision;
+    private final DeviceRegistry devices = new DeviceRegistry();
+    private final LatestReadings latest = new LatestReadings();
+    private final GatewayControl control;
 
     private Gateway(Path configFile, EdgeConfig initial, Consumer<Alert> onStored) throws ConfigException, IOException, InterruptedException {
         Clock clock = Clock.systemUTC();
@@ -109,8 +115,8 @@ public final class Gateway implements AutoCloseable {
             pipeline = parts.add("pipeline", new AlertPipeline(new DeviceHealth(initial, profiles::find), new RuleEngine(initial), incidents,
                     new AlertFactory(initial, UUID_V7, clock), outbox, sinks, metrics, activity, clock));
             pipeline.onStored(onStored);
+            pipeline.store(timeseries == null ? latest : latest.andThen(timeseries));
             if (timeseries != null) {
-                pipeline.store(timeseries);
                 metrics.watchTimeSeries(timeseries::written, timeseries::dropped, timeseries::spoolBytes);
             }
 
@@ -121,7 +127,12 @@ public final class Gateway implements AutoCloseable {
             // Vision is built on the first camera only, so a sensor-only box never loads OpenCV, FFmpeg or ONNX Runtime.
             ConnectorRegistry connectors = Connectors.builtIn(hj212, sl651, clock, metrics, () -> vision(initial, paths, clock), activity::record);
             for (DeviceConfig d : initial.devices()) {
-                connectors.attach(d, profiles.find(d.profile()).orElseThrow()).ifPresent(s -> sources.add(parts.add("device " + d.id(), s)));
+                var profile = profiles.find(d.profile()).orElseThrow();
+                Source source = connectors.attach(d, profile).map(s -> parts.add("device " + d.id(), s)).orElse(null);
+                if (source != null) {
+                    sources.add(source);
+                }
+                devices.add(d, profile, source);
             }
             // A shared listener runs when a device reports through it, or when the config asks for it explicitly.
             if (initial.devices().stream().anyMatch(d -> d.connection() instanceof Hj212Connection) || initial.ingest().hj212() != null) {
@@ -136,6 +147,7 @@ public final class Gateway implements AutoCloseable {
             // The pipeline swaps rules and alert config together; config() follows once the new one is in effect.
             reloader = parts.add("config reloader", new ConfigReloader(configFile, initial,
                     next -> pipeline.reconfigure(next).thenRun(() -> config.set(next))));
+            control = new LocalGatewayControl(configFile, reloader, devices, latest, java.time.Duration.ofSeconds(20));
         } catch (Throwable e) {   // Netty's sync() throws checked exceptions (BindException) undeclared
             parts.close();
             throw e;
@@ -225,6 +237,15 @@ public final class Gateway implements AutoCloseable {
     /** The time-series writer, when one is configured. */
     public Optional<InfluxWriter> timeseries() {
         return Optional.ofNullable(timeseries);
+    }
+
+    /** What the center's commands may ask of this gateway (apply a config, re-check a device). */
+    public GatewayControl control() {
+        return control;
+    }
+
+    public DeviceRegistry devices() {
+        return devices;
     }
 
     public List<Source> sources() {

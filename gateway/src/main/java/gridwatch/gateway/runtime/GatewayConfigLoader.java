@@ -21,4 +21,9 @@ public final class GatewayConfigLoader {
     public EdgeConfig load(Path file) throws ConfigException {
         return loader.load(file);
     }
+
+    /** A config given as text, checked as if it were the file {@code asFile} (its name in errors, its directory for relative paths). */
+    public EdgeConfig load(Path asFile, String yaml) throws ConfigException {
+        return loader.load(asFile.toString(), yaml);
+    }
 }

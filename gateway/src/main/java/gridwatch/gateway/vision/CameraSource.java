@@ -6,6 +6,9 @@ import gridwatch.gateway.ingest.Source;
 import gridwatch.gateway.ingest.video.VideoStream;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A camera as a device: its stream and its analysis chain. Cameras produce findings rather than
@@ -22,6 +25,7 @@ public final class CameraSource implements Source {
     private final VideoStream stream;
     private final SceneAnalyzer analyzer;
     private volatile List<String> ruleStates = List.of();
+    private final AtomicReference<@Nullable CompletableFuture<SceneAnalyzer.Result>> nextFrame = new AtomicReference<>();
 
     public CameraSource(String deviceId, VideoStream stream, SceneAnalyzer analyzer) {
         this.deviceId = deviceId;
@@ -40,7 +44,22 @@ public final class CameraSource implements Source {
             SceneAnalyzer.Result r = analyzer.analyse(frame, at);
             ruleStates = r.ruleStates();
             r.findings().forEach(sink::finding);
+            CompletableFuture<SceneAnalyzer.Result> waiting = nextFrame.getAndSet(null);
+            if (waiting != null) {
+                waiting.complete(r);
+            }
         });
+    }
+
+    /**
+     * The result of the next frame this camera analyses (a re-check asked for by the center). The
+     * frame goes through the rules as usual; the future completes on the camera's analysis thread
+     * (its holder must not block there). Callers that ask at once share one frame.
+     */
+    public CompletableFuture<SceneAnalyzer.Result> nextAnalysedFrame() {
+        CompletableFuture<SceneAnalyzer.Result> fresh = new CompletableFuture<>();
+        CompletableFuture<SceneAnalyzer.Result> existing = nextFrame.compareAndExchange(null, fresh);
+        return existing != null ? existing : fresh;
     }
 
     public VideoStream stream() {

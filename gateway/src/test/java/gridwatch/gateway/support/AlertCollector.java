@@ -60,6 +60,10 @@ public final class AlertCollector implements AutoCloseable {
         return events.stream().map(e -> e.get("id").asText()).distinct().toList();
     }
 
+    public boolean connected() {
+        return client.isConnected();
+    }
+
     public String status(String topic) {
         return retained.get(topic);
     }

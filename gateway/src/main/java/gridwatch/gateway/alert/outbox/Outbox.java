@@ -71,6 +71,7 @@ public final class Outbox implements AutoCloseable {
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong deadLetters = new AtomicLong();
     private final java.time.Clock clock;
+    private final Path directory;
     private volatile long depth;
     private volatile long bytes;
     private volatile long lastCommittedSeq;
@@ -84,6 +85,7 @@ public final class Outbox implements AutoCloseable {
     }
 
     public Outbox(Path directory, long maxBytes, boolean fsync, java.time.Clock clock) {
+        this.directory = directory;
         this.maxBytes = maxBytes;
         this.clock = clock;
         this.fsync = fsync;
@@ -191,7 +193,16 @@ public final class Outbox implements AutoCloseable {
 
     public OutboxStats stats() {
         return new OutboxStats(depth, bytes, maxBytes, appended.get(), evicted.get(), dropped.get(), queue.size() + heldForRetry,
-                deadLetters.get(), storageError);
+                deadLetters.get(), diskFree(), storageError);
+    }
+
+    /** Usable space on the outbox's file system: one statvfs, cheap enough for every health check and scrape. */
+    private long diskFree() {
+        try {
+            return Files.getFileStore(directory).getUsableSpace();
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
     }
 
     /**
