@@ -72,6 +72,8 @@ public final class Outbox implements AutoCloseable {
     private final AtomicLong deadLetters = new AtomicLong();
     private final java.time.Clock clock;
     private final Path directory;
+    private java.nio.file.@org.jspecify.annotations.Nullable FileStore fileStore;
+    private volatile long diskFree = -1;
     private volatile long depth;
     private volatile long bytes;
     private volatile long lastCommittedSeq;
@@ -109,6 +111,7 @@ public final class Outbox implements AutoCloseable {
         if (depth > 0) {
             LOG.info("outbox {} holds {} undelivered alerts ({} bytes) from before; they go out first", directory, depth, bytes);
         }
+        refreshDiskFree();
         writer = Thread.ofPlatform().name("outbox-writer").daemon(false).start(this::writeLoop);
         checkpointer = Thread.ofPlatform().name("outbox-checkpoint").daemon(true).start(this::checkpointLoop);
     }
@@ -193,15 +196,22 @@ public final class Outbox implements AutoCloseable {
 
     public OutboxStats stats() {
         return new OutboxStats(depth, bytes, maxBytes, appended.get(), evicted.get(), dropped.get(), queue.size() + heldForRetry,
-                deadLetters.get(), diskFree(), storageError);
+                deadLetters.get(), diskFree, storageError);
     }
 
-    /** Usable space on the outbox's file system: one statvfs, cheap enough for every health check and scrape. */
-    private long diskFree() {
+    /**
+     * Reads the usable space on the outbox's file system. Called once a second by the checkpoint
+     * thread, never per alert: {@code stats()} is read for every alert produced, and finding the file
+     * store means reading the mount table.
+     */
+    private void refreshDiskFree() {
         try {
-            return Files.getFileStore(directory).getUsableSpace();
+            if (fileStore == null) {
+                fileStore = Files.getFileStore(directory);
+            }
+            diskFree = fileStore.getUsableSpace();
         } catch (IOException | RuntimeException e) {
-            return -1;
+            diskFree = -1;
         }
     }
 
@@ -270,6 +280,7 @@ public final class Outbox implements AutoCloseable {
         while (running) {
             try {
                 Thread.sleep(1000);
+                refreshDiskFree();
                 checkpointStore.checkpoint();
             } catch (InterruptedException e) {
                 return;
