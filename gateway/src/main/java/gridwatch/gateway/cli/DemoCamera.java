@@ -6,6 +6,7 @@ import gridwatch.config.model.DeviceConfig;
 import gridwatch.config.model.EdgeConfig;
 import gridwatch.config.model.VideoConnection;
 import gridwatch.config.model.VisionConfig;
+import gridwatch.gateway.vision.KnownModels;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,7 +47,7 @@ final class DemoCamera {
                 new VideoConnection(video.get().toAbsolutePath().normalize().toString(), null, null, 2.0, null, true, true, null, null),
                 new CameraVisionConfig(List.of(path), null, List.of(crowd), null, null, null, null));
         VisionConfig vision = new VisionConfig(new VisionConfig.ModelConfig(model.get().toAbsolutePath().normalize(),
-                DetectCommand.knownYoloxNano(model.get()), null, null, null, null, null), null);
+                KnownModels.yoloxNanoSha256(model.get()), null, null, null, null, null), null);
         EdgeConfig withCam = cfg.withDevice(cam, Map.of("crowd.gathering", new CategoryConfig("04-09", "人群聚集", "event", "CJT214")), vision);
         return new Found(withCam, "  Camera:        cam-footpath <- " + video.get().normalize() + " (crowd of 6+ on the footpath for 10 s)\n");
     }
