@@ -7,6 +7,11 @@ export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 JAVA="$JAVA_HOME/bin/java"
 MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow" ./mvnw -q -B -DskipTests install >/dev/null
 
+# As the launcher: DJL offline, ONNX Runtime's telemetry off (see ./gridwatch).
+export OPT_OUT_TRACKING=true DJL_OFFLINE=true ORT_DISABLE_TELEMETRY=1
+SHARED="${SHARED:-../shared}"
+YOLOX_SHA256=695e750a5d5754bb5a8d5325643b59282191a7e7a564e435a415fd3c578eab14
+
 work=$(mktemp -d)
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 printf 'user root\nlistener %s 127.0.0.1\nallow_anonymous true\nmax_inflight_messages 100\nmax_queued_messages 1000000\n' "$port" > "$work/m.conf"
@@ -23,8 +28,12 @@ GRIDWATCH_LOG_LEVEL=WARN "$JAVA" "${FLAGS[@]}" -cp "$CP" gridwatch.bench.UplinkT
 GRIDWATCH_LOG_LEVEL=WARN "$JAVA" "${FLAGS[@]}" -cp "$CP" gridwatch.bench.LatencyBench "$broker" "${RATE:-1000}" "${DURATION:-10}"
 GRIDWATCH_LOG_LEVEL=WARN "$JAVA" "${FLAGS[@]}" -cp "$CP" gridwatch.bench.LatencyBench "$broker" 5000 "${DURATION:-10}"
 GRIDWATCH_LOG_LEVEL=ERROR "$JAVA" "${FLAGS[@]}" -cp "$CP" gridwatch.bench.Hj212ConnectionsBench 1000 200 5
-# The launcher's flags (see ./gridwatch), so the figure is what a box sees.
-GRIDWATCH_LOG_LEVEL=WARN "$JAVA" "${FLAGS[@]}" -XX:+UseSerialGC -Xss512k -XX:MaxRAMPercentage=25 -cp "$CP" gridwatch.bench.IdleMemoryBench "$broker" "${IDLE:-10}"
+# Idle memory of a sensor-only box and of a camera box, each in a JVM of its own with the launcher's
+# flags (./gridwatch jvm-flags), so the figures are what a box sees.
+mapfile -t BOX < <(./gridwatch jvm-flags)
+IDLE_ARGS=("$broker" "${IDLE:-10}")
+[ -f "$SHARED/models/yolox_nano.onnx" ] && IDLE_ARGS+=("$SHARED/models/yolox_nano.onnx" "$YOLOX_SHA256" "$SHARED/testdata/video/vtest.avi")
+GRIDWATCH_LOG_LEVEL=WARN "$JAVA" "${BOX[@]}" -Dlogback.configurationFile=gridwatch-logback.xml -cp "$CP" gridwatch.bench.IdleMemoryBench "${IDLE_ARGS[@]}"
 # InfluxDB points/s through the gateway's writer, against a local influxd (Debian's 1.6.7).
 mkdir -p "$work/influx"
 iport=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
@@ -42,10 +51,9 @@ GRIDWATCH_LOG_LEVEL=WARN "$JAVA" "${FLAGS[@]}" -cp "$CP" gridwatch.bench.InfluxB
   -f 1 -wi 3 -w 2s -i 5 -r 3s -t 1 'Hj212ParseBench|RuleEvalBench' 2>&1 | sed -n '/^Benchmark/,$p'
 
 # Camera analysis: raw ONNX Runtime vs the whole pipeline on the real recording; motion gating on a still scene.
-SHARED="${SHARED:-../shared}"
 if [ -f "$SHARED/models/yolox_nano.onnx" ]; then
-  OPT_OUT_TRACKING=true "$JAVA" "${FLAGS[@]}" -Dai.djl.offline=true -cp "$CP" gridwatch.bench.VisionBench \
-    "$SHARED/models/yolox_nano.onnx" 695e750a5d5754bb5a8d5325643b59282191a7e7a564e435a415fd3c578eab14 \
+  "$JAVA" "${FLAGS[@]}" -Dai.djl.offline=true -cp "$CP" gridwatch.bench.VisionBench \
+    "$SHARED/models/yolox_nano.onnx" "$YOLOX_SHA256" \
     "$SHARED/testdata/video/vtest.avi" "$SHARED/testdata/images/vtest_frame300.jpg" "${ROUNDS:-3}"
 else
   echo "vision: skipped, no $SHARED/models/yolox_nano.onnx (see README: Models)"
@@ -60,9 +68,9 @@ if [ -f "$SHARED/models/yolox_nano.onnx" ] && command -v ffmpeg >/dev/null; then
   done
   CAM=(--enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow -XX:+UseSerialGC -Xss512k -XX:MaxRAMPercentage=25
        -Dai.djl.offline=true -Dlogback.configurationFile=gridwatch-logback.xml -cp "$CP" gridwatch.bench.CamerasBench
-       "$SHARED/models/yolox_nano.onnx" 695e750a5d5754bb5a8d5325643b59282191a7e7a564e435a415fd3c578eab14)
-  OPT_OUT_TRACKING=true "$JAVA" "${CAM[@]}" "$work/cam1080-bf0.mp4" auto 15 24 32 40
-  OPT_OUT_TRACKING=true "$JAVA" "${CAM[@]}" "$work/cam1080-bf0.mp4" all 15 16 24
-  OPT_OUT_TRACKING=true "$JAVA" "${CAM[@]}" "$work/cam1080-bf2.mp4" auto 15 16 24
-  OPT_OUT_TRACKING=true "$JAVA" "${CAM[@]}" "$work/cam1080-bf0.mp4" keyframes 15 64
+       "$SHARED/models/yolox_nano.onnx" "$YOLOX_SHA256")
+  "$JAVA" "${CAM[@]}" "$work/cam1080-bf0.mp4" auto 15 24 32 40
+  "$JAVA" "${CAM[@]}" "$work/cam1080-bf0.mp4" all 15 16 24
+  "$JAVA" "${CAM[@]}" "$work/cam1080-bf2.mp4" auto 15 16 24
+  "$JAVA" "${CAM[@]}" "$work/cam1080-bf0.mp4" keyframes 15 64
 fi

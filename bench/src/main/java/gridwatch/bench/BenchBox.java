@@ -6,7 +6,7 @@ import gridwatch.gateway.runtime.GatewayConfigLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** A box config for the benchmarks: one meter, a threshold rule that alerts on every crossing. */
+/** Box configs for the benchmarks: one meter and a threshold rule that alerts on every crossing; or one camera. */
 final class BenchBox {
 
     private BenchBox() {
@@ -31,6 +31,32 @@ final class BenchBox {
                   - {id: loud, type: threshold, alertType: noise.construction, devices: [noise-1], resource: Leq, above: 70}
                 alerts: {updateIntervalSeconds: 0, cooldownSeconds: 0}
                 """.formatted(broker, fsync));
+        return file;
+    }
+
+    /** One camera replaying {@code video} in a loop at 2 analysed frames/s, with a crowd rule over the footpath. */
+    static Path writeCamera(Path dir, String broker, Path model, String sha256, Path video) throws Exception {
+        Files.createDirectories(dir);
+        Path file = dir.resolve("bench-camera-box.yaml");
+        Files.writeString(file, """
+                gateway: {id: bench-camera-box}
+                uplink: {broker: "%s"}
+                outbox: {directory: outbox}
+                http: {port: 0}
+                zones: [{id: z1, gridCell: {code: "310104013007", name: 校园 第7网格}}]
+                vision:
+                  model: {path: "%s", sha256: %s}
+                devices:
+                  - id: cam-1
+                    profile: ip-camera
+                    zone: z1
+                    connection: {type: video, url: "%s", analysisFps: 2, loop: true}
+                    vision:
+                      zones: [{id: path, polygon: [[0.0, 0.15], [1.0, 0.15], [1.0, 1.0], [0.0, 1.0]]}]
+                      crowd: [{id: path-crowd, zone: path, minPeople: 6, minSeconds: 10, clearSeconds: 10, severity: yellow}]
+                categories:
+                  crowd.gathering: {code: "04-09", nameZh: 人群聚集, scheme: CJT214}
+                """.formatted(broker, model.toAbsolutePath(), sha256, video.toAbsolutePath()));
         return file;
     }
 
