@@ -11,10 +11,9 @@ import gridwatch.gateway.ingest.replay.ReplayConnector;
 import gridwatch.gateway.ingest.sl651.Sl651Connector;
 import gridwatch.gateway.ingest.sl651.Sl651Server;
 import gridwatch.gateway.vision.CameraConnector;
-import gridwatch.gateway.vision.VisionFactory;
 
+import java.nio.file.Path;
 import java.time.Clock;
-import java.util.function.Supplier;
 
 /** The connectors this gateway ships with: the one place that lists every connection type. */
 final class Connectors {
@@ -28,13 +27,12 @@ final class Connectors {
         IngestMetrics none = IngestMetrics.none();
         return builtIn(new Hj212Server(gridwatch.config.model.Hj212ServerConfig.defaults(), config.site().zoneId(), none, clock),
                 new Sl651Server(gridwatch.config.model.Sl651ServerConfig.defaults(), config.site().zoneId(), none, clock),
-                clock, none, () -> {
+                clock, none, new CameraConnector(config, Path.of("."), clock, (name, part) -> {
                     throw new IllegalStateException("checking a config attaches no camera");
-                }, (device, millis) -> { });
+                }, (device, millis) -> { }));
     }
 
-    static ConnectorRegistry builtIn(Hj212Server hj212, Sl651Server sl651, Clock clock, IngestMetrics metrics,
-                                     Supplier<VisionFactory> vision, CameraConnector.FrameListener onFrame) {
+    static ConnectorRegistry builtIn(Hj212Server hj212, Sl651Server sl651, Clock clock, IngestMetrics metrics, CameraConnector cameras) {
         return new ConnectorRegistry()
                 .register(new ReplayConnector(clock))
                 .register(new Hj212Connector(hj212))
@@ -42,7 +40,7 @@ final class Connectors {
                 .register(new ModbusConnector(clock, metrics::valueUnusable))
                 .register(new MqttJsonConnector(clock, metrics::valueUnusable))
                 .register(new OpcUaConnector(clock, metrics::valueUnusable))
-                .register(new CameraConnector(vision, onFrame))
+                .register(cameras)
                 .listener(hj212)
                 .listener(sl651);
     }

@@ -23,7 +23,7 @@ import gridwatch.gateway.ingest.SharedListener;
 import gridwatch.gateway.ingest.Source;
 import gridwatch.gateway.ingest.connector.ConnectorRegistry;
 import gridwatch.gateway.ingest.hj212.Hj212Server;
-import gridwatch.gateway.vision.VisionFactory;
+import gridwatch.gateway.vision.CameraConnector;
 import gridwatch.gateway.ingest.sl651.Sl651Server;
 import gridwatch.gateway.ops.GatewayMetrics;
 import gridwatch.gateway.ops.HealthAssembler;
@@ -84,7 +84,6 @@ public final class Gateway implements AutoCloseable {
     private final StalenessWatcher staleness;
     private final @Nullable InfluxWriter timeseries;
     private final Sl651Server sl651;
-    private @Nullable VisionFactory vision;
     private final DeviceRegistry devices = new DeviceRegistry();
     private final LatestReadings latest = new LatestReadings();
     private final GatewayControl control;
@@ -124,8 +123,10 @@ public final class Gateway implements AutoCloseable {
                     initial.site().zoneId(), metrics, clock));
             sl651 = parts.add("SL 651 server", new Sl651Server(initial.ingest().sl651() != null ? initial.ingest().sl651() : Sl651ServerConfig.defaults(),
                     initial.site().zoneId(), metrics, clock));
-            // Vision is built on the first camera only, so a sensor-only box never loads OpenCV, FFmpeg or ONNX Runtime.
-            ConnectorRegistry connectors = Connectors.builtIn(hj212, sl651, clock, metrics, () -> vision(initial, paths, clock), activity::record);
+            // Vision is built on the first camera only, so a sensor-only box never loads OpenCV, FFmpeg or ONNX Runtime
+            // (nor the vision classes: no lambda here may name one, its call site would load it).
+            ConnectorRegistry connectors = Connectors.builtIn(hj212, sl651, clock, metrics,
+                    new CameraConnector(initial, paths.baseDir(), clock, parts::add, activity::record));
             for (DeviceConfig d : initial.devices()) {
                 var profile = profiles.find(d.profile()).orElseThrow();
                 Source source = connectors.attach(d, profile).map(s -> parts.add("device " + d.id(), s)).orElse(null);
@@ -152,13 +153,6 @@ public final class Gateway implements AutoCloseable {
             parts.close();
             throw e;
         }
-    }
-
-    private VisionFactory vision(EdgeConfig initial, ConfigPaths paths, Clock clock) {
-        if (vision == null) {
-            vision = parts.add("vision", new VisionFactory(initial, paths.baseDir(), clock));
-        }
-        return vision;
     }
 
     /**

@@ -30,9 +30,13 @@ import static org.awaitility.Awaitility.await;
  */
 class SensorBoxLoadsNoVisionTest {
 
-    /** Our vision code, and the libraries under it: JavaCPP (OpenCV, FFmpeg), DJL, ONNX Runtime. */
+    /**
+     * Our vision code, and the libraries under it: JavaCPP (OpenCV, FFmpeg), DJL, ONNX Runtime. Not
+     * the camera connector: every box registers it (a check and an attach that name no vision type).
+     */
     private static final Pattern VISION_CLASS = Pattern.compile(
-            " (gridwatch\\.gateway\\.vision|gridwatch\\.detectors\\.vision|gridwatch\\.gateway\\.ingest\\.video|org\\.bytedeco|ai\\.djl|ai\\.onnxruntime)\\.");
+            " (gridwatch\\.gateway\\.vision\\.(?!CameraConnector[ $])|gridwatch\\.detectors\\.vision\\.|gridwatch\\.gateway\\.ingest\\.video\\."
+                    + "|org\\.bytedeco\\.|ai\\.djl\\.|ai\\.onnxruntime\\.)");
     private static final Pattern VISION_LIB = Pattern.compile("javacpp|opencv|onnxruntime|openblas|libjniav|libav(codec|format|util)");
 
     @TempDir
