@@ -123,6 +123,10 @@ class CameraShutdownTest {
             // realtime: false, so the analysis thread runs the model back to back: the close lands mid-inference.
             await().atMost(60, TimeUnit.SECONDS).until(() -> camera.analyzer().inferences() >= 5);
             vision.close();
+            // close() returned once the inference it waited for returned, maybe before the analysis
+            // thread counted it: read the count once that thread has started on a later frame.
+            long atClose = camera.analyzer().frames();
+            await().atMost(60, TimeUnit.SECONDS).until(() -> camera.analyzer().frames() > atClose);
             long inferred = camera.analyzer().inferences();
             long frames = camera.analyzer().frames();
             // The camera goes on decoding and handing frames to its analysis; the closed model refuses them.
