@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.Tag;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -20,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * config names are looked up next to the config, and a missing or unusable one is an error with
  * the file, line, column and field.
  */
+@Tag("servers")
 class ValidateCommandTest {
 
     private static final String BOX = """

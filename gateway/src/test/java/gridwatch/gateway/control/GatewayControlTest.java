@@ -18,6 +18,8 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.Tag;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -26,6 +28,8 @@ import static org.awaitility.Awaitility.await;
  * as text is refused with file/line/field errors or saved and put in effect (telling which
  * sections wait for a restart); a sensor reports its latest reading; a camera analyses a fresh frame.
  */
+@Tag("servers")
+@Tag("models")
 class GatewayControlTest {
 
     @TempDir

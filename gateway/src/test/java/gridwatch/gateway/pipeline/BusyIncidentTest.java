@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.Tag;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -22,6 +24,7 @@ import static org.awaitility.Awaitility.await;
  * commits, with room to spare in the outbox. None of those alerts can be refused, so none may wait on another
  * (that would cap the incident at one alert per commit and drop findings): every reading is one stored alert.
  */
+@Tag("servers")
 class BusyIncidentTest {
 
     @TempDir

@@ -19,6 +19,8 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.Tag;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -28,6 +30,7 @@ import static org.awaitility.Awaitility.await;
  * The test frees the outbox as the broker's acknowledgements would, and the incident must then open with a START,
  * never continue with an UPDATE of a case the center never saw.
  */
+@Tag("servers")
 class RefusedAlertTest {
 
     @TempDir

@@ -17,6 +17,8 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.Tag;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -25,6 +27,7 @@ import static org.awaitility.Awaitility.await;
  * kept out of the flood rule and, when they persist, become a device fault. The broker address is
  * deliberately dead: alerts are checked as stored in the outbox, which is where they are produced.
  */
+@Tag("servers")
 class SensorHealthTest {
 
     @TempDir

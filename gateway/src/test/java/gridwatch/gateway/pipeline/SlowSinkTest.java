@@ -25,6 +25,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
+import org.junit.jupiter.api.Tag;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -33,6 +35,7 @@ import static org.awaitility.Awaitility.await;
  * itself. The outbox keeps committing and the other subscribers (the recent-alerts view behind /api/alerts) keep
  * hearing of every alert; the slow one hears of them all, in order, once it is free again.
  */
+@Tag("servers")
 class SlowSinkTest {
 
     @TempDir

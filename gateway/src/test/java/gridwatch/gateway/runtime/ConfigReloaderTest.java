@@ -19,6 +19,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.junit.jupiter.api.Tag;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -27,6 +29,7 @@ import static org.awaitility.Awaitility.await;
  * to whoever had it and stops its thread. Uses a real file watch and real signals sent to this JVM.
  */
 @SuppressWarnings("restriction")
+@Tag("servers")
 class ConfigReloaderTest {
 
     private static final Signal HUP = new Signal("HUP");

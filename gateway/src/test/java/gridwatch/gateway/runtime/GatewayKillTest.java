@@ -20,10 +20,13 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.Tag;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** The gateway process is killed with SIGKILL mid-stream and restarted on the same outbox: nothing stored is lost. */
+@Tag("servers")
 class GatewayKillTest {
 
     @TempDir

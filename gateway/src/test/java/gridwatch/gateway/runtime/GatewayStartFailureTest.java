@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.Tag;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -22,6 +24,7 @@ import static org.awaitility.Awaitility.await;
  * everything it had opened: before, the outbox's non-daemon writer thread kept the JVM alive and
  * the threads and ports of the parts already started stayed behind.
  */
+@Tag("servers")
 class GatewayStartFailureTest {
 
     private static final Set<String> GATEWAY_THREADS = Set.of("outbox-writer", "outbox-checkpoint", "outbox-publisher",

@@ -20,10 +20,13 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.Tag;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Every reading reaches a real influxd, including those sent while it was down. */
+@Tag("servers")
 class InfluxWriterTest {
 
     @TempDir

@@ -22,10 +22,13 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.Tag;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** The broker goes away mid-stream for several seconds and comes back: every alert arrives, in order. */
+@Tag("servers")
 class BrokerOutageTest {
 
     @TempDir

@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.Tag;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -26,6 +28,7 @@ import static org.awaitility.Awaitility.await;
  * the router's thread with their MQTT 5 request/response properties, those sent while the box was
  * away wait in the broker's session, and the subscriptions survive a broker restart.
  */
+@Tag("servers")
 class CenterMessagesTest {
 
     @TempDir

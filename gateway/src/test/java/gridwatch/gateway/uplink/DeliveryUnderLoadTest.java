@@ -24,6 +24,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.Tag;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -34,6 +36,7 @@ import static org.awaitility.Awaitility.await;
  * outbox's rewind, the broker's Receive Maximum was exceeded, and mosquitto cut the gateway off
  * with "protocol error" over and over while the outbox filled (3 of 4 runs failed under load).
  */
+@Tag("servers")
 class DeliveryUnderLoadTest {
 
     private static final int ALERTS = 1500;

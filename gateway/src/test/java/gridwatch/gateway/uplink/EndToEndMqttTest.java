@@ -29,10 +29,13 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.Tag;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** A reading in, an alert out at a real mosquitto, seen by an independent subscriber. */
+@Tag("servers")
 class EndToEndMqttTest {
 
     @TempDir

@@ -20,6 +20,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.Tag;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -29,6 +31,7 @@ import static org.awaitility.Awaitility.await;
  * now it is retried with backoff, then moved to the dead-letter table, and the alerts behind it
  * are not held up.
  */
+@Tag("servers")
 class RefusedAlertsTest {
 
     @TempDir

@@ -15,6 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.Tag;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -22,6 +24,8 @@ import static org.awaitility.Awaitility.await;
  * A real RTSP camera (rtsp-server-perl fed by ffmpeg with the campus recording) loses power and
  * comes back: the gateway reconnects, the center gets a device-offline alert and its end.
  */
+@Tag("servers")
+@Tag("models")
 class CameraOfflineTest {
 
     @TempDir

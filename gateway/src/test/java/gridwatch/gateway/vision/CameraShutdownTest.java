@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.Tag;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -27,6 +29,7 @@ import static org.awaitility.Awaitility.await;
  * the analysis thread ends, the rules' native memory is freed, and the shared model is never
  * freed under an inference, whichever is closed first.
  */
+@Tag("models")
 class CameraShutdownTest {
 
     @TempDir

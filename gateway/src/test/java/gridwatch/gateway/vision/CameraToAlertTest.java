@@ -10,12 +10,16 @@ import java.nio.file.Path;
 import java.util.Base64;
 import java.time.Duration;
 
+import org.junit.jupiter.api.Tag;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The real campus recording (opencv's vtest.avi: 4–8 pedestrians at any time) played as a
  * camera: a crowd rule on the footpath fires with an annotated snapshot that reaches the center.
  */
+@Tag("servers")
+@Tag("models")
 class CameraToAlertTest {
 
     @TempDir

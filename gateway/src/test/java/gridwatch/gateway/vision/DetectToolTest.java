@@ -16,9 +16,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 
+import org.junit.jupiter.api.Tag;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The operator's tuning tool on the real campus recording: one JSON line and one annotated frame per analysed frame. */
+@Tag("models")
 class DetectToolTest {
 
     @TempDir

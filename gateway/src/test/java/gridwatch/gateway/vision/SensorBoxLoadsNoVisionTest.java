@@ -19,6 +19,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 
+import org.junit.jupiter.api.Tag;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -28,6 +30,8 @@ import static org.awaitility.Awaitility.await;
  * and no other test's classes do), its class-load log and its memory map read once the gateway
  * runs. The camera box beside it shows that the same check sees the stack when it is there.
  */
+@Tag("servers")
+@Tag("models")
 class SensorBoxLoadsNoVisionTest {
 
     /**

@@ -31,6 +31,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
+import org.junit.jupiter.api.Tag;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.imread;
 
@@ -39,6 +41,7 @@ import static org.bytedeco.opencv.global.opencv_imgcodecs.imread;
  * analysed at 1 frame/s for two minutes under a one-hour update interval makes a finding on nearly every frame but
  * one alert, the START: one snapshot is rendered, not one a second as before.
  */
+@Tag("models")
 class SnapshotOnSendTest {
 
     private static final ImageZone PATH = new ImageZone("path", "cell-1",

@@ -22,6 +22,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import org.junit.jupiter.api.Tag;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.imread;
 
@@ -30,6 +32,7 @@ import static org.bytedeco.opencv.global.opencv_imgcodecs.imread;
  * walking) watched every 10 s for 15 min; in one run a real pile of seven recycling bags (Malta
  * street photo, the authors' own boxes) is dumped on the lawn at 100 s and taken away at 700 s.
  */
+@Tag("models")
 class GarbagePileRuleTest {
 
     private static YoloxDetector detector;

@@ -23,6 +23,8 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 
+import org.junit.jupiter.api.Tag;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.imread;
 
@@ -32,6 +34,7 @@ import static org.bytedeco.opencv.global.opencv_imgcodecs.imread;
  * frame, once as photographed and once with loess-coloured mud splashed on its lower third. The
  * whole chain runs: YOLOX finds the truck, the tracker follows it, the rule scores it.
  */
+@Tag("models")
 class MuckTruckRuleTest {
 
     private static YoloxDetector detector;

@@ -26,6 +26,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import org.junit.jupiter.api.Tag;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.imread;
 
@@ -37,6 +39,7 @@ import static org.bytedeco.opencv.global.opencv_imgcodecs.imread;
  * collector cannot free what close() forgot. The analysis itself must not leave any behind either
  * (a mean returned by value, a snapshot's points and colours).
  */
+@Tag("models")
 class SceneAnalyzerCloseTest {
 
     private static final Instant T0 = Instant.parse("2026-11-20T02:00:00Z");

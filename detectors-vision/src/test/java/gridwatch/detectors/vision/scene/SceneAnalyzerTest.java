@@ -25,6 +25,8 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.junit.jupiter.api.Tag;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.imread;
 
@@ -32,6 +34,7 @@ import static org.bytedeco.opencv.global.opencv_imgcodecs.imread;
  * The analysis chain on real frames of the campus recording (frames 0, 300 and 600 of vtest.avi:
  * 4, 8 and 7 pedestrians), replayed as a slow camera at 1 frame/s.
  */
+@Tag("models")
 class SceneAnalyzerTest {
 
     private static YoloxDetector detector;

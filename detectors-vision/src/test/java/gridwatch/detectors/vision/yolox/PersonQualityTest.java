@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.junit.jupiter.api.Tag;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_UNCHANGED;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.imread;
@@ -26,6 +28,7 @@ import static org.bytedeco.opencv.global.opencv_imgcodecs.imread;
  * {@code labels/person-boxes.json}, and person counts against ShanghaiTech's head points on the
  * dense crowds. Prints the table docs/vision-quality.md records, and holds the floor it states.
  */
+@Tag("models")
 class PersonQualityTest {
 
     private static YoloxDetector detector;

@@ -12,6 +12,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.junit.jupiter.api.Tag;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.imread;
@@ -23,6 +25,7 @@ import static org.bytedeco.opencv.global.opencv_imgcodecs.imread;
  * must come back only after that inference is done, and every later call must be refused with a
  * clear "closed" error rather than a NullPointerException from freed native memory.
  */
+@Tag("models")
 class YoloxDetectorCloseTest {
 
     private static boolean inModel(StackTraceElement[] stack) {

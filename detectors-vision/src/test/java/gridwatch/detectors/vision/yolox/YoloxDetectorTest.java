@@ -16,12 +16,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.junit.jupiter.api.Tag;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_UNCHANGED;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.imread;
 
 /** YOLOX-nano from ../shared/models on real images from ../shared/testdata, against the models README. */
+@Tag("models")
 class YoloxDetectorTest {
 
     private static YoloxDetector detector;

@@ -11,9 +11,12 @@ import java.net.Socket;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import org.junit.jupiter.api.Tag;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A construction-site station talks HJ 212 to the gateway at night; the center gets a 施工扰民 alert. */
+@Tag("servers")
 class Hj212ToAlertTest {
 
     @TempDir

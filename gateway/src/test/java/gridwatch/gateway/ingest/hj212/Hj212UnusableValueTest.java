@@ -26,6 +26,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.Tag;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -35,6 +37,7 @@ import static org.awaitility.Awaitility.await;
  * and /metrics counts it by device and reason. The broker address is deliberately dead: no
  * alert is expected, and none is needed to see where the readings went.
  */
+@Tag("servers")
 class Hj212UnusableValueTest {
 
     private static final String MN = "690000D5800028F889000077";

@@ -32,10 +32,13 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.junit.jupiter.api.Tag;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Polling a real Modbus TCP server (the library's own, in-process) with the built-in profiles. */
+@Tag("servers")
 class ModbusPollerTest {
 
     private final ProcessImage image = new ProcessImage();

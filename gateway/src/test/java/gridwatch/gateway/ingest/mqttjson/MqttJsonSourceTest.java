@@ -27,11 +27,14 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.Tag;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 /** A radar gauge's readings from an IoT platform's JSON messages on a real mosquitto. */
+@Tag("servers")
 class MqttJsonSourceTest {
 
     @TempDir

@@ -23,10 +23,13 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.Tag;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** A pumping station's water level from a real Eclipse Milo OPC UA server, in-process on loopback. */
+@Tag("servers")
 class OpcUaSourceTest {
 
     @TempDir

@@ -13,10 +13,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.Tag;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** The forebay of a pumping station rises past its warning level; the PLC says so over OPC UA. */
+@Tag("servers")
 class OpcUaToAlertTest {
 
     @TempDir

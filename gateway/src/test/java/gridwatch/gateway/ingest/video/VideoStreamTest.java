@@ -15,10 +15,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.junit.jupiter.api.Tag;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Real streams decoded by FFmpeg: a recording, an MJPEG camera that dies and comes back, a snapshot URL. */
+@Tag("servers")
+@Tag("models")
 class VideoStreamTest {
 
     private static List<Path> campusFrames() {

@@ -19,6 +19,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.Tag;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -28,6 +30,7 @@ import static org.awaitility.Awaitility.await;
  * working directory is the module directory, never the config's, so a path resolved against the
  * working directory cannot be found.
  */
+@Tag("servers")
 class TlsUplinkTest {
 
     @TempDir
