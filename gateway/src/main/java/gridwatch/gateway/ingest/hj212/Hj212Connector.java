@@ -25,8 +25,7 @@ public final class Hj212Connector implements Connector<Hj212Connection> {
 
     @Override
     public List<Problem> check(DeviceConfig device, Hj212Connection connection, DeviceProfile profile) {
-        return profile.deviceResources().stream().anyMatch(r -> r.attributes().containsKey("hj212")) ? List.of()
-                : List.of(new Problem("profile", "profile " + profile.name() + " maps no HJ 212 factors (use e.g. noise-station-hj212)"));
+        return Connector.profileMaps(profile, "hj212", "HJ 212 factors (use e.g. noise-station-hj212)");
     }
 
     @Override

@@ -29,8 +29,7 @@ public final class MqttJsonConnector implements Connector<MqttJsonConnection> {
 
     @Override
     public List<Problem> check(DeviceConfig device, MqttJsonConnection connection, DeviceProfile profile) {
-        return profile.deviceResources().stream().anyMatch(r -> r.attributes().containsKey("mqttJson")) ? List.of()
-                : List.of(new Problem("profile", "profile " + profile.name() + " maps no mqttJson.jsonPath (use e.g. radar-water-level)"));
+        return Connector.profileMaps(profile, "mqttJson", "mqttJson.jsonPath (use e.g. radar-water-level)");
     }
 
     @Override

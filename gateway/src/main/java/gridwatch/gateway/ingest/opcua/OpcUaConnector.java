@@ -29,8 +29,7 @@ public final class OpcUaConnector implements Connector<OpcUaConnection> {
 
     @Override
     public List<Problem> check(DeviceConfig device, OpcUaConnection connection, DeviceProfile profile) {
-        return profile.deviceResources().stream().anyMatch(r -> r.attributes().containsKey("opcua")) ? List.of()
-                : List.of(new Problem("profile", "profile " + profile.name() + " maps no OPC UA node ids (use e.g. radar-water-level)"));
+        return Connector.profileMaps(profile, "opcua", "OPC UA node ids (use e.g. radar-water-level)");
     }
 
     @Override

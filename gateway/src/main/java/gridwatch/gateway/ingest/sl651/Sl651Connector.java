@@ -25,8 +25,7 @@ public final class Sl651Connector implements Connector<Sl651Connection> {
 
     @Override
     public List<Problem> check(DeviceConfig device, Sl651Connection connection, DeviceProfile profile) {
-        return profile.deviceResources().stream().anyMatch(r -> r.attributes().containsKey("sl651")) ? List.of()
-                : List.of(new Problem("profile", "profile " + profile.name() + " maps no SL 651 elements (use e.g. radar-water-level)"));
+        return Connector.profileMaps(profile, "sl651", "SL 651 elements (use e.g. radar-water-level)");
     }
 
     @Override
