@@ -60,6 +60,20 @@ public final class AlertCollector implements AutoCloseable {
         return events.stream().map(e -> e.get("id").asText()).distinct().toList();
     }
 
+    /**
+     * Waits until every id in {@code produced} has arrived, printing {@code state} (the gateway's uplink
+     * and outbox, say) every 10 s so a slow or stuck delivery shows where it stands; fails after {@code limit}.
+     */
+    public void awaitAll(java.util.Collection<String> produced, java.time.Duration limit, java.util.function.Supplier<String> state) {
+        org.awaitility.Awaitility.await().atMost(limit)
+                .conditionEvaluationListener(c -> {
+                    if (c.getElapsedTimeInMS() % 10_000 < 120) {
+                        System.err.println("waiting: received " + ids().size() + "/" + produced.size() + ", " + state.get());
+                    }
+                })
+                .until(() -> ids().containsAll(produced));
+    }
+
     public boolean connected() {
         return client.isConnected();
     }

@@ -60,14 +60,7 @@ class BrokerOutageTest {
             }
             await().atMost(20, TimeUnit.SECONDS).until(() -> stored.size() == 600);
             List<String> produced = stored.stream().map(a -> a.alertId().toString()).toList();
-            await().atMost(60, TimeUnit.SECONDS)
-                    .conditionEvaluationListener(c -> {
-                        if (c.getElapsedTimeInMS() % 5000 < 120) {
-                            System.err.println("waiting: received " + center.ids().size() + "/" + produced.size()
-                                    + ", uplink " + g.uplink().state() + ", outbox " + g.outbox().stats());
-                        }
-                    })
-                    .until(() -> center.ids().containsAll(produced));
+            center.awaitAll(produced, java.time.Duration.ofSeconds(60), () -> "uplink " + g.uplink().state() + ", outbox " + g.outbox().stats());
             await().atMost(10, TimeUnit.SECONDS).until(() -> g.outbox().stats().depth() == 0);
 
             List<String> firstSeen = new ArrayList<>(new LinkedHashSet<>(center.events().stream().map(e -> e.get("id").asText()).toList()));

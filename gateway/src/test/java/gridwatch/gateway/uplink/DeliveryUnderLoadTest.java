@@ -78,14 +78,7 @@ class DeliveryUnderLoadTest {
             }
             await().atMost(60, TimeUnit.SECONDS).until(() -> stored.size() == ALERTS);
             List<String> produced = stored.stream().map(a -> a.alertId().toString()).toList();
-            await().atMost(180, TimeUnit.SECONDS)
-                    .conditionEvaluationListener(c -> {
-                        if (c.getElapsedTimeInMS() % 10_000 < 120) {
-                            System.err.println("waiting: received " + center.ids().size() + "/" + produced.size()
-                                    + ", uplink " + g.uplink().state() + ", outbox " + g.outbox().stats());
-                        }
-                    })
-                    .until(() -> center.ids().containsAll(produced));
+            center.awaitAll(produced, java.time.Duration.ofSeconds(180), () -> "uplink " + g.uplink().state() + ", outbox " + g.outbox().stats());
             await().atMost(30, TimeUnit.SECONDS).until(() -> g.outbox().stats().depth() == 0);
 
             String brokerLog = broker.log();
