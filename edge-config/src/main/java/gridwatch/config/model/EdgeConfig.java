@@ -23,6 +23,7 @@ public record EdgeConfig(
         List<SinkConfig> sinks,
         VisionConfig vision) {
 
+    @SuppressWarnings("NullAway") // absent YAML fields arrive as null; see package-info
     public EdgeConfig {
         site = site == null ? new SiteConfig(null, null, null) : site;
         outbox = outbox == null ? new OutboxConfig(null, null, null) : outbox;

@@ -10,6 +10,7 @@ public record Hj212ServerConfig(String bind, Integer port, Integer maxDataBytes,
         acceptModbusCrc = acceptModbusCrc != null && acceptModbusCrc;
     }
 
+    @SuppressWarnings("NullAway") // absent YAML fields arrive as null; see package-info
     public static Hj212ServerConfig defaults() {
         return new Hj212ServerConfig(null, null, null, null, null);
     }

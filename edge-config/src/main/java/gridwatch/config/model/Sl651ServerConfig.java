@@ -9,6 +9,7 @@ public record Sl651ServerConfig(String bind, Integer port, Integer idleSeconds) 
         idleSeconds = idleSeconds == null ? 1800 : idleSeconds;
     }
 
+    @SuppressWarnings("NullAway") // absent YAML fields arrive as null; see package-info
     public static Sl651ServerConfig defaults() {
         return new Sl651ServerConfig(null, null, null);
     }

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 /** The box's detector (one model shared by its cameras) and motion gating. */
 public record VisionConfig(ModelConfig model, MotionConfig motion) {
 
+    @SuppressWarnings("NullAway") // absent YAML fields arrive as null; see package-info
     public VisionConfig {
         motion = motion == null ? new MotionConfig(null, null, null, null) : motion;
     }

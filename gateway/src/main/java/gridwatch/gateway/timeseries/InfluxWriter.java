@@ -1,5 +1,7 @@
 package gridwatch.gateway.timeseries;
 
+import org.jspecify.annotations.Nullable;
+
 import gridwatch.config.model.InfluxConfig;
 import gridwatch.detectors.core.Reading;
 import org.influxdb.InfluxDB;
@@ -39,7 +41,7 @@ public final class InfluxWriter implements Consumer<Reading>, AutoCloseable {
     private final AtomicLong written = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
     private final Thread thread;
-    private volatile String lastError;
+    private volatile @Nullable String lastError;
     private volatile boolean running = true;
 
     public InfluxWriter(InfluxConfig cfg, Path spoolDir) {

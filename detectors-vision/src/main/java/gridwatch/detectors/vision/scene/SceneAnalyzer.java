@@ -1,5 +1,7 @@
 package gridwatch.detectors.vision.scene;
 
+import org.jspecify.annotations.Nullable;
+
 import gridwatch.detectors.core.Finding;
 import gridwatch.detectors.vision.ClosedException;
 import gridwatch.detectors.vision.Detection;
@@ -72,8 +74,8 @@ public final class SceneAnalyzer implements AutoCloseable {
 
     private List<Detection> last = List.of();
     private final Set<String> activeRules = new HashSet<>();
-    private LazyJpeg snapshot;
-    private Instant snapshotAt;
+    private @Nullable LazyJpeg snapshot;
+    private @Nullable Instant snapshotAt;
     private final LongAdder rendered = new LongAdder();
     /** Written by the analysis thread only; volatile for /health and tests on other threads. */
     private volatile long frames;

@@ -1,5 +1,7 @@
 package gridwatch.gateway.ingest.modbus;
 
+import org.jspecify.annotations.Nullable;
+
 import com.digitalpetri.modbus.client.ModbusTcpClient;
 import com.digitalpetri.modbus.pdu.ReadHoldingRegistersRequest;
 import com.digitalpetri.modbus.pdu.ReadInputRegistersRequest;
@@ -43,7 +45,7 @@ public final class ModbusPoller implements Source {
     private final Clock clock;
     private final ModbusTcpClient client;
     private final ProfileReadings readings;
-    private volatile Thread thread;
+    private volatile @Nullable Thread thread;
     private volatile String state = "starting";
     private volatile long polls;
 

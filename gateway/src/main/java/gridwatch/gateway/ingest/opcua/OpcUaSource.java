@@ -1,5 +1,7 @@
 package gridwatch.gateway.ingest.opcua;
 
+import org.jspecify.annotations.Nullable;
+
 import gridwatch.config.model.OpcUaConnection;
 import gridwatch.detectors.core.Quality;
 import gridwatch.gateway.ingest.ProfileReadings;
@@ -64,14 +66,14 @@ public final class OpcUaSource implements Source {
     /** Released when the subscription must be (re)built: after connecting, or a failed transfer. */
     private final Semaphore rebuild = new Semaphore(0);
     private volatile boolean closed;
-    private volatile OpcUaClient client;
-    private volatile OpcUaSubscription subscription;
+    private volatile @Nullable OpcUaClient client;
+    private volatile @Nullable OpcUaSubscription subscription;
     private volatile String state = "connecting";
     private volatile String nodeProblems = "";
     private volatile long values;
     private volatile long badValues;
     private volatile long rebuilds;
-    private Thread supervisor;
+    private @Nullable Thread supervisor;
 
     /** Unusable values are logged and shown in {@link #describe()}, not counted in a metric: the gateway passes its counter. */
     public OpcUaSource(String deviceId, OpcUaConnection conn, DeviceProfile profile, Clock clock) {

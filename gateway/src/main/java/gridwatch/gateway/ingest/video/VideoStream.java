@@ -1,5 +1,7 @@
 package gridwatch.gateway.ingest.video;
 
+import org.jspecify.annotations.Nullable;
+
 import gridwatch.config.model.VideoConnection;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
@@ -68,9 +70,9 @@ public final class VideoStream implements AutoCloseable {
     private volatile boolean ended;
     private boolean failing;
     /** Analysis thread only. */
-    private String lastFailure;
-    private Thread grabber;
-    private Thread analyser;
+    private @Nullable String lastFailure;
+    private @Nullable Thread grabber;
+    private @Nullable Thread analyser;
 
     /** @param onFrame hears of every decoded frame (wall-clock millis), for device activity */
     public VideoStream(String deviceId, VideoConnection conn, Path configDir, Clock clock, LongConsumer onFrame) {

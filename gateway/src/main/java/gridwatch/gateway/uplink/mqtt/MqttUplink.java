@@ -1,5 +1,7 @@
 package gridwatch.gateway.uplink.mqtt;
 
+import org.jspecify.annotations.Nullable;
+
 import gridwatch.config.model.UplinkConfig;
 import gridwatch.gateway.net.mqtt.MqttCallbackAdapter;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
@@ -53,7 +55,7 @@ public final class MqttUplink implements AutoCloseable {
     private final InboundRouter inbound = new InboundRouter();
     private volatile UplinkState state;
     private volatile boolean running = true;
-    private volatile UplinkSession session;
+    private volatile @Nullable UplinkSession session;
     private long epoch;
 
     /** No I/O: the first connection attempt is made by {@link #start()}. */
