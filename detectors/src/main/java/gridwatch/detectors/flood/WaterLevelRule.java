@@ -36,14 +36,14 @@ public final class WaterLevelRule implements ReadingRule {
     }
 
     private final String deviceId;
-    private final String zoneId;
+    private final @Nullable String zoneId;
     private final Deque<Point> recent = new ArrayDeque<>();
     private volatile WaterLevelSpec spec;
     /** No time hold: each colour's own hysteresis (a value hysteresis, here in the rule) keeps it from flapping. */
     private final HoldClear hold = new HoldClear(Hold.none());
     private double peak = Double.NEGATIVE_INFINITY;
 
-    public WaterLevelRule(WaterLevelSpec spec, String deviceId, String zoneId) {
+    public WaterLevelRule(WaterLevelSpec spec, String deviceId, @Nullable String zoneId) {
         this.spec = spec;
         this.deviceId = deviceId;
         this.zoneId = zoneId;

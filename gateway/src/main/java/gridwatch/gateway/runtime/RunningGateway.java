@@ -1,5 +1,7 @@
 package gridwatch.gateway.runtime;
 
+import org.jspecify.annotations.Nullable;
+
 import gridwatch.config.ConfigException;
 import gridwatch.config.model.EdgeConfig;
 import gridwatch.gateway.alert.Alert;
@@ -17,10 +19,10 @@ public final class RunningGateway implements AutoCloseable {
 
     public static final int DEFAULT_EMBEDDED_PORT = 1883;
 
-    private final EmbeddedBroker broker;
+    private final @Nullable EmbeddedBroker broker;
     private final Gateway gateway;
 
-    private RunningGateway(EmbeddedBroker broker, Gateway gateway) {
+    private RunningGateway(@Nullable EmbeddedBroker broker, Gateway gateway) {
         this.broker = broker;
         this.gateway = gateway;
     }

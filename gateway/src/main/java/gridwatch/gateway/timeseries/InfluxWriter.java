@@ -175,7 +175,7 @@ public final class InfluxWriter implements Consumer<Reading>, AutoCloseable {
     }
 
     /** Null while writes succeed. */
-    public String lastError() {
+    public @Nullable String lastError() {
         return lastError;
     }
 

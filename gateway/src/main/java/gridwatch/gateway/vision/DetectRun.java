@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * One {@code gridwatch detect} run: picks the camera and the model, builds the camera's chain and
@@ -38,7 +39,7 @@ public record DetectRun(Path file, @Nullable EdgeConfig cfg, @Nullable Path conf
     /** @return the exit code: 0, or 2 when the model cannot be used */
     public int run() throws Exception {
         DeviceConfig device = cfg == null ? bareCamera() : pickCamera(cfg);
-        Path base = cfg == null || config == null ? Path.of(".") : config.toAbsolutePath().getParent();
+        Path base = cfg == null || config == null ? Path.of(".") : Objects.requireNonNull(config.toAbsolutePath().getParent());
         ModelSpec spec = cfg != null && cfg.vision().model() != null && model == null
                 ? VisionFactory.modelSpec(cfg.vision().model(), base)
                 : defaultModel();

@@ -61,7 +61,7 @@ public final class SceneAnalyzer implements AutoCloseable {
 
     private final String deviceId;
     private final ObjectDetector detector;
-    private final MotionGate gate;
+    private final @Nullable MotionGate gate;
     private final IouTracker tracker;
     private final List<SceneRule> rules;
     private final List<ImageZone> zones;
@@ -82,7 +82,7 @@ public final class SceneAnalyzer implements AutoCloseable {
     private volatile long inferences;
 
     /** @param gate null to run the detector on every analysed frame */
-    public SceneAnalyzer(String deviceId, ObjectDetector detector, MotionGate gate, IouTracker tracker, List<SceneRule> rules,
+    public SceneAnalyzer(String deviceId, ObjectDetector detector, @Nullable MotionGate gate, IouTracker tracker, List<SceneRule> rules,
                          List<ImageZone> zones, List<CountingLine> lines, Annotator annotator) {
         this.deviceId = deviceId;
         this.detector = detector;

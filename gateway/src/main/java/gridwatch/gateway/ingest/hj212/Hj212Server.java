@@ -28,6 +28,7 @@ import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
@@ -102,7 +103,7 @@ public final class Hj212Server implements SharedListener, Hj212Rejects {
     }
 
     public int port() {
-        return ((InetSocketAddress) channel.localAddress()).getPort();
+        return ((InetSocketAddress) Objects.requireNonNull(channel, "not started").localAddress()).getPort();
     }
 
     public int connections() {

@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -79,8 +80,10 @@ public final class ModbusPoller implements Source {
             if (m == null || !REGISTER_TABLES.contains(String.valueOf(m.get("primaryTable")))) {
                 continue;
             }
-            out.add(new RegisterPoint(r.name(), m.get("primaryTable").toString(), ((Number) m.get("startingAddress")).intValue(),
-                    m.get("rawType").toString(), !"LITTLE".equals(m.get("byteOrder")), !"LITTLE".equals(m.get("wordOrder")),
+            // The profile schema requires primaryTable, startingAddress and rawType on every modbus attribute.
+            out.add(new RegisterPoint(r.name(), Objects.requireNonNull(m.get("primaryTable")).toString(),
+                    ((Number) Objects.requireNonNull(m.get("startingAddress"))).intValue(),
+                    Objects.requireNonNull(m.get("rawType")).toString(), !"LITTLE".equals(m.get("byteOrder")), !"LITTLE".equals(m.get("wordOrder")),
                     r.properties()));
         }
         return out;

@@ -62,7 +62,7 @@ public final class MqttJsonSource implements Source {
     private final String deviceId;
     private final MqttJsonConnection conn;
     private final List<Point> points = new ArrayList<>();
-    private final JsonPointer timePointer;
+    private final @Nullable JsonPointer timePointer;
     private final Clock clock;
     private final ProfileReadings readings;
     private final ObjectMapper json = JsonMapper.builder().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();

@@ -113,6 +113,10 @@ public final class OpcUaSource implements Source {
                 backoff = Math.min(backoff * 2, 30_000);
             }
         }
+        OpcUaClient connected = client;
+        if (connected == null) {
+            return; // closed before the first connect
+        }
         rebuild.release();
         while (!closed) {
             try {
@@ -120,7 +124,7 @@ public final class OpcUaSource implements Source {
                     continue;
                 }
                 rebuild.drainPermits();
-                subscribe(sink);
+                subscribe(connected, sink);
             } catch (InterruptedException e) {
                 return;
             } catch (Exception e) {
@@ -164,7 +168,7 @@ public final class OpcUaSource implements Source {
         return c;
     }
 
-    private void subscribe(ReadingSink sink) throws UaException {
+    private void subscribe(OpcUaClient client, ReadingSink sink) throws UaException {
         OpcUaSubscription old = subscription;
         if (old != null) {
             client.removeSubscription(old);

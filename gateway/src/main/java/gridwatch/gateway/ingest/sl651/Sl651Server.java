@@ -24,6 +24,7 @@ import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
@@ -90,7 +91,7 @@ public final class Sl651Server implements SharedListener, Sl651FrameDecoder.Reje
     }
 
     public int port() {
-        return ((InetSocketAddress) channel.localAddress()).getPort();
+        return ((InetSocketAddress) Objects.requireNonNull(channel, "not started").localAddress()).getPort();
     }
 
     @Override

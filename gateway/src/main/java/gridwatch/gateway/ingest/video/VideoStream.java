@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -343,8 +344,9 @@ public final class VideoStream implements AutoCloseable {
 
     /** Blocks until a file has been played to its end (tests, the detect tool). */
     public boolean awaitEnd(Duration timeout) throws InterruptedException {
-        analyser.join(timeout);
-        return !analyser.isAlive() && ended;
+        Thread a = Objects.requireNonNull(analyser, "not started");
+        a.join(timeout);
+        return !a.isAlive() && ended;
     }
 
     private boolean sleep(long ms) {

@@ -105,7 +105,7 @@ public final class MqttUplink implements AutoCloseable {
     }
 
     /** Blocks until a connection is up or the timeout passes; returns it, or null. */
-    public UplinkSession awaitSession(long timeoutMillis) throws InterruptedException {
+    public @Nullable UplinkSession awaitSession(long timeoutMillis) throws InterruptedException {
         long deadline = System.currentTimeMillis() + timeoutMillis;
         synchronized (lock) {
             while (running) {
@@ -213,7 +213,7 @@ public final class MqttUplink implements AutoCloseable {
         }
     }
 
-    private void discard(UplinkSession s) {
+    private void discard(@Nullable UplinkSession s) {
         if (s == null) {
             return;
         }
