@@ -1,5 +1,7 @@
 package gridwatch.config.model;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.List;
 
 /**
@@ -8,7 +10,7 @@ import java.util.List;
  */
 public record CameraVisionConfig(List<ImageZoneConfig> zones, List<LineConfig> lines, List<CrowdRuleConfig> crowd,
                                  List<KeyPostRuleConfig> keyPost, List<MuckTruckRuleConfig> muckTruck,
-                                 List<GarbagePileRuleConfig> garbagePile, List<Integer> tiles) {
+                                 List<GarbagePileRuleConfig> garbagePile, @Nullable List<Integer> tiles) {
 
     public CameraVisionConfig {
         zones = zones == null ? List.of() : List.copyOf(zones);
@@ -21,16 +23,16 @@ public record CameraVisionConfig(List<ImageZoneConfig> zones, List<LineConfig> l
     }
 
     /** @param zone the config zone (grid cell) it belongs to; the camera's own when absent */
-    public record ImageZoneConfig(String id, String zone, List<List<Double>> polygon, List<List<List<Double>>> exclude, Double areaM2) {
+    public record ImageZoneConfig(String id, @Nullable String zone, List<List<Double>> polygon, List<List<List<Double>>> exclude, @Nullable Double areaM2) {
         public ImageZoneConfig {
             exclude = exclude == null ? List.of() : exclude;
         }
     }
 
-    public record LineConfig(String id, String zone, List<Double> from, List<Double> to) {
+    public record LineConfig(String id, @Nullable String zone, List<Double> from, List<Double> to) {
     }
 
-    public record CrowdRuleConfig(String id, String alertType, String zone, Integer minPeople, Double minDensityPerM2,
+    public record CrowdRuleConfig(String id, String alertType, String zone, @Nullable Integer minPeople, @Nullable Double minDensityPerM2,
                                   Double minSeconds, Double clearSeconds, Integer smoothFrames, Double minScore, String severity) {
         public CrowdRuleConfig {
             alertType = alertType == null ? "crowd.gathering" : alertType;

@@ -1,7 +1,9 @@
 package gridwatch.config.model;
 
+import org.jspecify.annotations.Nullable;
+
 /** One entry of the center's case dictionary: the code and Chinese name an alert type files under. */
-public record CategoryConfig(String code, String nameZh, String caseType, String scheme) {
+public record CategoryConfig(String code, String nameZh, String caseType, @Nullable String scheme) {
 
     public CategoryConfig {
         caseType = caseType == null ? "event" : caseType;

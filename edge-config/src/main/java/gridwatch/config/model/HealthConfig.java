@@ -1,7 +1,9 @@
 package gridwatch.config.model;
 
+import org.jspecify.annotations.Nullable;
+
 /** Which sensor-health alerts to raise; a null type means that alert is not raised. */
-public record HealthConfig(String offlineAlertType, String faultAlertType, Integer faultAfterBadReadings) {
+public record HealthConfig(@Nullable String offlineAlertType, @Nullable String faultAlertType, Integer faultAfterBadReadings) {
 
     public HealthConfig {
         faultAfterBadReadings = faultAfterBadReadings == null ? 10 : faultAfterBadReadings;

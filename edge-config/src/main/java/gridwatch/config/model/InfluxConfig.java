@@ -1,5 +1,7 @@
 package gridwatch.config.model;
 
+import org.jspecify.annotations.Nullable;
+
 import gridwatch.config.Secret;
 
 import java.nio.file.Path;
@@ -10,8 +12,8 @@ import java.nio.file.Path;
  * @param spoolDirectory absolute once loaded; created when first needed. When the file sets none, the
  *                       loader puts {@link #DEFAULT_SPOOL_DIRECTORY} next to the config file
  */
-public record InfluxConfig(String url, String database, String retentionPolicy, Boolean createDatabase, String username,
-                           Secret password, String measurement, Integer batchSize, Integer flushMillis, Path spoolDirectory,
+public record InfluxConfig(String url, String database, @Nullable String retentionPolicy, Boolean createDatabase, @Nullable String username,
+                           @Nullable Secret password, String measurement, Integer batchSize, Integer flushMillis, Path spoolDirectory,
                            Long spoolMaxBytes) {
 
     /** Relative to the config file, as every path in it. */

@@ -1,5 +1,7 @@
 package gridwatch.config.model;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.List;
 
 /**
@@ -14,9 +16,9 @@ public record NoiseLimitRuleConfig(
         Double forSeconds,
         Double hysteresis,
         String severity,
-        String areaClass,
-        Double dayLimitDb,
-        Double nightLimitDb,
+        @Nullable String areaClass,
+        @Nullable Double dayLimitDb,
+        @Nullable Double nightLimitDb,
         String dayStarts,
         String nightStarts,
         Integer windowSeconds,

@@ -1,5 +1,7 @@
 package gridwatch.config.model;
 
+import org.jspecify.annotations.Nullable;
+
 import gridwatch.config.Secret;
 
 /**
@@ -8,7 +10,7 @@ import gridwatch.config.Secret;
  * Only the None security policy is supported for now: plant networks that require signing need
  * the certificate handling this connector does not have yet.
  */
-public record OpcUaConnection(String endpoint, String username, Secret password, Integer publishingMs, Integer timeoutMillis)
+public record OpcUaConnection(String endpoint, @Nullable String username, @Nullable Secret password, Integer publishingMs, Integer timeoutMillis)
         implements ConnectionConfig {
 
     public OpcUaConnection {

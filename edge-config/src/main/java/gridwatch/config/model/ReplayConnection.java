@@ -1,5 +1,7 @@
 package gridwatch.config.model;
 
+import org.jspecify.annotations.Nullable;
+
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 
@@ -11,7 +13,7 @@ import java.time.OffsetDateTime;
  * @param startAt when the trace began; readings carry this time plus their offset
  * @param loop    start again at the end
  */
-public record ReplayConnection(Path file, Double speed, OffsetDateTime startAt, Boolean loop) implements ConnectionConfig {
+public record ReplayConnection(Path file, Double speed, @Nullable OffsetDateTime startAt, Boolean loop) implements ConnectionConfig {
 
     public ReplayConnection {
         speed = speed == null ? 1.0 : speed;

@@ -1,15 +1,17 @@
 package gridwatch.config.model;
 
+import org.jspecify.annotations.Nullable;
+
 import gridwatch.config.Secret;
 
 /** The MQTT connection to the operations center. */
 public record UplinkConfig(
         String broker,
-        String clientId,
+        @Nullable String clientId,
         String topicRoot,
-        String username,
-        Secret password,
-        TlsConfig tls,
+        @Nullable String username,
+        @Nullable Secret password,
+        @Nullable TlsConfig tls,
         Integer keepAliveSeconds,
         Long sessionExpirySeconds,
         Integer maxInflight) {

@@ -1,5 +1,7 @@
 package gridwatch.config.model;
 
+import org.jspecify.annotations.Nullable;
+
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import gridwatch.config.PathBinding;
 import gridwatch.config.Secret;
@@ -18,7 +20,7 @@ import gridwatch.config.Secret;
  *                    every frame; {@code keyframes}: only keyframes reach the decoder, so a camera costs
  *                    a fraction, but the analysis rate is then at most one frame per GOP
  */
-public record VideoConnection(@JsonDeserialize(using = PathBinding.UrlOrPath.class) String url, String username, Secret password, Double analysisFps, String rtspTransport,
+public record VideoConnection(@JsonDeserialize(using = PathBinding.UrlOrPath.class) String url, @Nullable String username, @Nullable Secret password, Double analysisFps, String rtspTransport,
                               Boolean loop, Boolean realtime, Double snapshotIntervalSeconds, String decode) implements ConnectionConfig {
 
     public VideoConnection {

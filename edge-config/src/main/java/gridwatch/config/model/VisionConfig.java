@@ -1,9 +1,11 @@
 package gridwatch.config.model;
 
+import org.jspecify.annotations.Nullable;
+
 import java.nio.file.Path;
 
 /** The box's detector (one model shared by its cameras) and motion gating. */
-public record VisionConfig(ModelConfig model, MotionConfig motion) {
+public record VisionConfig(@Nullable ModelConfig model, MotionConfig motion) {
 
     @SuppressWarnings("NullAway") // absent YAML fields arrive as null; see package-info
     public VisionConfig {
@@ -12,7 +14,7 @@ public record VisionConfig(ModelConfig model, MotionConfig motion) {
 
     /** An ONNX detector file (absolute once loaded), pinned by checksum. {@code classes} replaces COCO-80 for a site model. */
     public record ModelConfig(Path path, String sha256, Integer inputSize, Double minScore, Double nmsIou, Integer threads,
-                              java.util.List<String> classes) {
+                              java.util.@Nullable List<String> classes) {
         public ModelConfig {
             inputSize = inputSize == null ? 416 : inputSize;
             minScore = minScore == null ? 0.3 : minScore;

@@ -1,5 +1,7 @@
 package gridwatch.config.model;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.List;
 
 /** Flood watch (防汛) on a water-level gauge: warning and guarantee levels, rate of rise. */
@@ -14,7 +16,7 @@ public record WaterLevelRuleConfig(
         Double warningLevel,
         Double guaranteeLevel,
         Double approachMargin,
-        Double riseRateCmPerHour,
+        @Nullable Double riseRateCmPerHour,
         Integer rateWindowSeconds) implements RuleConfig {
 
     public WaterLevelRuleConfig {
