@@ -19,11 +19,20 @@ public record InfluxConfig(String url, String database, @Nullable String retenti
     /** Relative to the config file, as every path in it. */
     public static final String DEFAULT_SPOOL_DIRECTORY = "var/influx-spool";
 
-    public InfluxConfig {
-        createDatabase = createDatabase != null && createDatabase;
-        measurement = measurement == null ? "reading" : measurement;
-        batchSize = batchSize == null ? 5000 : batchSize;
-        flushMillis = flushMillis == null ? 1000 : flushMillis;
-        spoolMaxBytes = spoolMaxBytes == null ? 256L * 1024 * 1024 : spoolMaxBytes;
+    public InfluxConfig(String url, String database, @Nullable String retentionPolicy, @Nullable Boolean createDatabase,
+                        @Nullable String username, @Nullable Secret password, @Nullable String measurement,
+                        @Nullable Integer batchSize, @Nullable Integer flushMillis, Path spoolDirectory,
+                        @Nullable Long spoolMaxBytes) {
+        this.url = url;
+        this.database = database;
+        this.retentionPolicy = retentionPolicy;
+        this.createDatabase = createDatabase != null && createDatabase;
+        this.username = username;
+        this.password = password;
+        this.measurement = measurement == null ? "reading" : measurement;
+        this.batchSize = batchSize == null ? 5000 : batchSize;
+        this.flushMillis = flushMillis == null ? 1000 : flushMillis;
+        this.spoolDirectory = spoolDirectory;
+        this.spoolMaxBytes = spoolMaxBytes == null ? 256L * 1024 * 1024 : spoolMaxBytes;
     }
 }

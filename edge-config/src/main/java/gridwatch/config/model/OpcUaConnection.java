@@ -13,8 +13,12 @@ import gridwatch.config.Secret;
 public record OpcUaConnection(String endpoint, @Nullable String username, @Nullable Secret password, Integer publishingMs, Integer timeoutMillis)
         implements ConnectionConfig {
 
-    public OpcUaConnection {
-        publishingMs = publishingMs == null ? 1000 : publishingMs;
-        timeoutMillis = timeoutMillis == null ? 5000 : timeoutMillis;
+    public OpcUaConnection(String endpoint, @Nullable String username, @Nullable Secret password,
+                           @Nullable Integer publishingMs, @Nullable Integer timeoutMillis) {
+        this.endpoint = endpoint;
+        this.username = username;
+        this.password = password;
+        this.publishingMs = publishingMs == null ? 1000 : publishingMs;
+        this.timeoutMillis = timeoutMillis == null ? 5000 : timeoutMillis;
     }
 }

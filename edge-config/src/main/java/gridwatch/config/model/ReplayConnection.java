@@ -15,8 +15,11 @@ import java.time.OffsetDateTime;
  */
 public record ReplayConnection(Path file, Double speed, @Nullable OffsetDateTime startAt, Boolean loop) implements ConnectionConfig {
 
-    public ReplayConnection {
-        speed = speed == null ? 1.0 : speed;
-        loop = loop != null && loop;
+    public ReplayConnection(Path file, @Nullable Double speed, @Nullable OffsetDateTime startAt,
+                            @Nullable Boolean loop) {
+        this.file = file;
+        this.speed = speed == null ? 1.0 : speed;
+        this.startAt = startAt;
+        this.loop = loop != null && loop;
     }
 }

@@ -9,8 +9,10 @@ public record SiteConfig(@Nullable String name, String timeZone, @Nullable Locat
 
     public static final String DEFAULT_ZONE = "Asia/Shanghai";
 
-    public SiteConfig {
-        timeZone = timeZone == null ? DEFAULT_ZONE : timeZone;
+    public SiteConfig(@Nullable String name, @Nullable String timeZone, @Nullable Location location) {
+        this.name = name;
+        this.timeZone = timeZone == null ? DEFAULT_ZONE : timeZone;
+        this.location = location;
     }
 
     public ZoneId zoneId() {

@@ -23,12 +23,18 @@ import gridwatch.config.Secret;
 public record VideoConnection(@JsonDeserialize(using = PathBinding.UrlOrPath.class) String url, @Nullable String username, @Nullable Secret password, Double analysisFps, String rtspTransport,
                               Boolean loop, Boolean realtime, Double snapshotIntervalSeconds, String decode) implements ConnectionConfig {
 
-    public VideoConnection {
-        analysisFps = analysisFps == null ? 2.0 : analysisFps;
-        rtspTransport = rtspTransport == null ? "tcp" : rtspTransport;
-        loop = loop != null && loop;
-        realtime = realtime == null || realtime;
-        snapshotIntervalSeconds = snapshotIntervalSeconds == null ? 1.0 : snapshotIntervalSeconds;
-        decode = decode == null ? "auto" : decode;
+    public VideoConnection(@JsonDeserialize(using = PathBinding.UrlOrPath.class) String url, @Nullable String username,
+                           @Nullable Secret password, @Nullable Double analysisFps, @Nullable String rtspTransport,
+                           @Nullable Boolean loop, @Nullable Boolean realtime, @Nullable Double snapshotIntervalSeconds,
+                           @Nullable String decode) {
+        this.url = url;
+        this.username = username;
+        this.password = password;
+        this.analysisFps = analysisFps == null ? 2.0 : analysisFps;
+        this.rtspTransport = rtspTransport == null ? "tcp" : rtspTransport;
+        this.loop = loop != null && loop;
+        this.realtime = realtime == null || realtime;
+        this.snapshotIntervalSeconds = snapshotIntervalSeconds == null ? 1.0 : snapshotIntervalSeconds;
+        this.decode = decode == null ? "auto" : decode;
     }
 }

@@ -9,6 +9,7 @@ import gridwatch.gateway.uplink.embedded.EmbeddedBroker;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
@@ -32,7 +33,7 @@ public final class RunningGateway implements AutoCloseable {
         EmbeddedBroker broker = null;
         EdgeConfig effective = config;
         if (config.uplink().embedded()) {
-            Path work = config.outbox().directory().resolveSibling("broker");
+            Path work = Objects.requireNonNull(config.outbox().directory(), Gateway.NO_OUTBOX).resolveSibling("broker");
             broker = EmbeddedBroker.start(work, DEFAULT_EMBEDDED_PORT);
             effective = effective.withUplink(effective.uplink().withBroker(broker.url()));
         }

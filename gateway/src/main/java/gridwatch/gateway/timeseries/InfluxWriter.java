@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -47,7 +48,8 @@ public final class InfluxWriter implements Consumer<Reading>, AutoCloseable {
     public InfluxWriter(InfluxConfig cfg, Path spoolDir) {
         this.cfg = cfg;
         this.db = cfg.username() != null
-                ? InfluxDBFactory.connect(cfg.url(), cfg.username(), new String(cfg.password().reveal()))
+                // the schema requires a password with a username
+                ? InfluxDBFactory.connect(cfg.url(), cfg.username(), new String(Objects.requireNonNull(cfg.password()).reveal()))
                 : InfluxDBFactory.connect(cfg.url());
         this.spool = new LineSpool(spoolDir, cfg.spoolMaxBytes());
         this.thread = Thread.ofPlatform().name("influx-writer").daemon(true).unstarted(this::loop);

@@ -3,6 +3,8 @@ package gridwatch.gateway.vision;
 import gridwatch.config.model.CameraVisionConfig;
 import gridwatch.config.model.DeviceConfig;
 import gridwatch.config.model.EdgeConfig;
+import gridwatch.config.model.GatewayConfig;
+import gridwatch.config.model.UplinkConfig;
 import gridwatch.config.model.VideoConnection;
 import gridwatch.config.model.VisionConfig;
 import gridwatch.detectors.vision.ModelFile;
@@ -88,7 +90,9 @@ public record DetectRun(Path file, @Nullable EdgeConfig cfg, @Nullable Path conf
     }
 
     private static EdgeConfig minimal() {
-        return new EdgeConfig(null, null, null, null, null, null, null, null, List.of(), Map.of(), List.of(), null, null, null, null,
+        // No gateway runs: the factory reads only vision and site, the gateway id and uplink are placeholders.
+        return new EdgeConfig(new GatewayConfig("detect"), null, new UplinkConfig(UplinkConfig.EMBEDDED, null, null, null, null, null, null, null, null),
+                null, null, null, null, null, List.of(), Map.of(), List.of(), null, null, null, null,
                 new VisionConfig(null, new VisionConfig.MotionConfig(false, null, null, null)));
     }
 

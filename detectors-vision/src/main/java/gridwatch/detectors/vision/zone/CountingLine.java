@@ -9,7 +9,7 @@ import gridwatch.detectors.vision.Box;
  * A→B to the right is {@code OUT} (leaving the site), the other way {@code IN}: draw the line so
  * that the site lies on its left.
  */
-public record CountingLine(String id, String zoneId, double ax, double ay, double bx, double by) {
+public record CountingLine(String id, @Nullable String zoneId, double ax, double ay, double bx, double by) {
 
     public enum Direction { IN, OUT }
 

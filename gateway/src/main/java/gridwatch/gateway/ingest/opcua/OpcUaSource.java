@@ -33,6 +33,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
@@ -152,7 +153,8 @@ public final class OpcUaSource implements Source {
                         .setApplicationUri("urn:gridwatch:edge:" + deviceId)
                         .setRequestTimeout(uint(conn.timeoutMillis()))
                         .setIdentityProvider(conn.username() == null ? new AnonymousProvider()
-                                : new UsernameProvider(conn.username(), new String(conn.password().reveal()))));
+                                // the schema requires a password with a username
+                                : new UsernameProvider(conn.username(), new String(Objects.requireNonNull(conn.password()).reveal()))));
         c.addSessionActivityListener(new SessionActivityListener() {
             @Override
             public void onSessionActive(UaSession session) {
