@@ -66,7 +66,10 @@ import java.util.function.Supplier;
 public final class Gateway implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
-    private static final Supplier<UUID> UUID_V7 = UuidCreator::getTimeOrderedEpoch;
+    // Alert and incident ids need to be unique and time-ordered, not unguessable: the fast variant draws its
+    // random bits from a securely seeded non-cryptographic generator instead of SecureRandom (SHA-1 per id was
+    // 7 % of the pipeline thread at 13k alerts/s).
+    private static final Supplier<UUID> UUID_V7 = UuidCreator::getTimeOrderedEpochFast;
     /** The loader always sets outbox.directory; only a config built by hand can lack it. */
     static final String NO_OUTBOX = "outbox.directory is not set (a config built by hand must set it)";
 
