@@ -38,6 +38,8 @@ final class UploadReceiver extends SimpleChannelInboundHandler<HttpObject> {
     private int filled;
     private boolean discarding;
     private boolean keepAlive;
+    /** A photo of this connection is with the intake and its answer not yet written. */
+    private boolean answering;
 
     UploadReceiver(UploadAdmission admission, UploadServer.Intake intake) {
         this.admission = admission;
@@ -55,6 +57,14 @@ final class UploadReceiver extends SimpleChannelInboundHandler<HttpObject> {
     }
 
     private void head(ChannelHandlerContext ctx, HttpRequest req) {
+        if (answering) {
+            // A pipelined request, decoded from bytes read before reading paused: its answer would overtake the one
+            // still being made. Pipelining is rare (no common HTTP client does it); the client retries on a new connection.
+            LOG.info("drone upload {}: pipelined request while an upload is being stored; closing the connection", ctx.channel().remoteAddress());
+            discarding = true;
+            ctx.close();
+            return;
+        }
         keepAlive = HttpUtil.isKeepAlive(req);
         if (req.decoderResult().isFailure()) {
             turnAway(ctx, UploadReply.Answer.refusal(HttpResponseStatus.BAD_REQUEST, "bad_request",
@@ -101,8 +111,11 @@ final class UploadReceiver extends SimpleChannelInboundHandler<HttpObject> {
         current = null;
         body = new byte[0];
         boolean keep = keepAlive;
+        answering = true;
         ctx.channel().config().setAutoRead(false);
+        // The listener runs on this channel's event loop, like every other access to this handler's fields.
         intake.submit(a, photo, answer -> UploadReply.write(ctx, answer, keep).addListener(f -> {
+            answering = false;
             admission.release();
             ctx.channel().config().setAutoRead(true);
         }));

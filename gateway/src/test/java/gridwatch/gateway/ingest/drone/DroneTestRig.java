@@ -45,7 +45,13 @@ final class DroneTestRig {
     }
 
     DroneIngest ingest(Path store, PhotoAnalysis analysis, DroneConnection connection) {
-        DroneIngest ingest = new DroneIngest(new DroneServerConfig("127.0.0.1", 0, null, 2, 1000), store, SITE, metrics, analysis, Clock.systemUTC());
+        return ingest(store, analysis, connection, 1000);
+    }
+
+    /** With at most 2 uploads received at once and {@code maxPending} photos waiting for analysis. */
+    DroneIngest ingest(Path store, PhotoAnalysis analysis, DroneConnection connection, int maxPending) {
+        DroneIngest ingest = new DroneIngest(new DroneServerConfig("127.0.0.1", 0, null, 2, maxPending), store, SITE, metrics, analysis,
+                Clock.systemUTC());
         ingest.register(new DroneStation("drone-1", null, connection));
         return ingest;
     }
