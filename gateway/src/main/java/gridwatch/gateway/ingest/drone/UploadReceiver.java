@@ -32,7 +32,7 @@ final class UploadReceiver extends SimpleChannelInboundHandler<HttpObject> {
     private static final Logger LOG = LoggerFactory.getLogger(UploadReceiver.class);
 
     private final UploadAdmission admission;
-    private final UploadServer.Intake intake;
+    private final UploadIntake intake;
     private UploadAdmission.@Nullable Admitted current;
     private byte[] body = new byte[0];
     private int filled;
@@ -41,7 +41,7 @@ final class UploadReceiver extends SimpleChannelInboundHandler<HttpObject> {
     /** A photo of this connection is with the intake and its answer not yet written. */
     private boolean answering;
 
-    UploadReceiver(UploadAdmission admission, UploadServer.Intake intake) {
+    UploadReceiver(UploadAdmission admission, UploadIntake intake) {
         this.admission = admission;
         this.intake = intake;
     }

@@ -9,7 +9,6 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.timeout.ReadTimeoutHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
@@ -17,23 +16,18 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 /**
@@ -54,7 +48,6 @@ final class UploadServer implements AutoCloseable {
     private final PhotoIntake photos;
     private final LongSupplier pending;
     private final DroneMetrics metrics;
-    private final Map<String, Long> lastLogged = new ConcurrentHashMap<>();
     private @Nullable EventLoopGroup group;
     private @Nullable Channel channel;
     private @Nullable ThreadPoolExecutor intakeThread;
@@ -83,7 +76,7 @@ final class UploadServer implements AutoCloseable {
             return t;
         });
         intakeThread = executor;
-        Intake intake = new Intake(executor);
+        UploadIntake intake = new UploadIntake(executor, photos, pending, metrics);
         EventLoopGroup g = new NioEventLoopGroup(1, new DefaultThreadFactory("drone-upload-io", true));
         group = g;
         channel = new ServerBootstrap()
@@ -105,67 +98,6 @@ final class UploadServer implements AutoCloseable {
     int port() {
         Channel c = channel;
         return c == null ? -1 : ((InetSocketAddress) c.localAddress()).getPort();
-    }
-
-    /** Where admitted photos go, and where refusals are counted and logged. Thread-safe. */
-    final class Intake {
-
-        private final ThreadPoolExecutor executor;
-
-        private Intake(ThreadPoolExecutor executor) {
-            this.executor = executor;
-        }
-
-        /**
-         * On the event loop; never blocks. Runs the intake on the intake thread and hands the answer to {@code reply}
-         * there. The slot limit keeps the queue within its bound; when it is closed, the answer is 503 at once.
-         */
-        void submit(UploadAdmission.Admitted a, byte[] body, Consumer<UploadReply.Answer> reply) {
-            try {
-                executor.execute(() -> reply.accept(take(a, body)));
-            } catch (RejectedExecutionException e) {
-                reply.accept(UploadReply.Answer.refusal(HttpResponseStatus.SERVICE_UNAVAILABLE, "busy", "the gateway is stopping").closing());
-            }
-        }
-
-        /** A request turned away on its head: counted, and logged at most once a minute per reason and peer. Any thread. */
-        void refused(UploadReply.Answer answer, String peer) {
-            metrics.photoRefused(PhotoSource.UPLOAD.label(), answer.code());
-            String key = answer.code() + "|" + peer;
-            long now = System.currentTimeMillis();
-            Long last = lastLogged.get(key);
-            if (last == null || now - last > 60_000) {
-                if (lastLogged.size() > 10_000) {
-                    lastLogged.clear();
-                }
-                lastLogged.put(key, now);
-                LOG.warn("drone upload from {} refused ({} {}): {}", peer, answer.status().code(), answer.code(), answer.body().get("reason"));
-            }
-        }
-
-        /** On the intake thread; blocks on disk I/O. */
-        private UploadReply.Answer take(UploadAdmission.Admitted a, byte[] body) {
-            try {
-                PhotoIntake.Outcome out = photos.take(new PhotoIntake.Arrival(a.station(), a.patrolId(), a.name(), PhotoSource.UPLOAD, null, null), body);
-                return switch (out) {
-                    case PhotoIntake.Accepted acc -> {
-                        LOG.info("drone {}: {} {} (patrol {}, sha256 {})", a.station().deviceId(), acc.duplicate() ? "already had" : "took upload",
-                                a.name(), a.patrolId(), acc.photo().sha256());
-                        yield UploadReply.accepted(acc, pending.getAsLong());
-                    }
-                    case Refusal r -> {
-                        UploadReply.Answer answer = UploadReply.refused(r);
-                        refused(answer, a.station().deviceId());
-                        yield answer;
-                    }
-                };
-            } catch (IOException | SQLException | RuntimeException e) {
-                LOG.error("drone {}: could not store upload {} ({} bytes): {}", a.station().deviceId(), a.name(), body.length, e.toString(), e);
-                metrics.photoRefused(PhotoSource.UPLOAD.label(), "storage_failed");
-                return UploadReply.Answer.refusal(HttpResponseStatus.INTERNAL_SERVER_ERROR, "storage_failed",
-                        "the gateway could not store the photo (" + e.getMessage() + "); nothing was kept, send it again");
-            }
-        }
     }
 
     /** The SHA-256 of the drone's token; the token itself is not kept. */
