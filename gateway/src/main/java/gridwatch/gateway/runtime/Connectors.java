@@ -31,7 +31,9 @@ final class Connectors {
         IngestMetrics none = IngestMetrics.none();
         return builtIn(new Hj212Server(gridwatch.config.model.Hj212ServerConfig.defaults(), config.site().zoneId(), none, clock),
                 new Sl651Server(gridwatch.config.model.Sl651ServerConfig.defaults(), config.site().zoneId(), none, clock),
-                DroneIngest.forConfig(config, DroneMetrics.none(), PhotoAnalysis.NONE, clock),
+                // Never started: its directory is not used.
+                new DroneIngest(gridwatch.config.model.DroneServerConfig.defaults(), Path.of("."), config.site().zoneId(), DroneMetrics.none(),
+                        PhotoAnalysis.NONE, clock),
                 clock, none, new CameraConnector(config, Path.of("."), clock, (name, part) -> {
                     throw new IllegalStateException("checking a config attaches no camera");
                 }, (device, millis) -> { }));

@@ -67,7 +67,11 @@ public final class DroneIngest implements SharedListener {
         DroneServerConfig cfg = configured != null ? configured : DroneServerConfig.defaults();
         Path dir = cfg.directory();
         if (dir == null) {
-            dir = config.outbox().directory().resolveSibling("drone");
+            Path outbox = config.outbox().directory();
+            if (outbox == null) {
+                throw new IllegalArgumentException("neither ingest.drone.directory nor outbox.directory is set (a config built by hand must set one)");
+            }
+            dir = outbox.resolveSibling("drone");
         }
         return new DroneIngest(cfg, dir, config.site().zoneId(), metrics, analysis, clock);
     }
