@@ -4,6 +4,7 @@ import com.github.f4b6a3.uuid.UuidCreator;
 import gridwatch.config.ConfigException;
 import gridwatch.config.ConfigPaths;
 import gridwatch.config.model.DeviceConfig;
+import gridwatch.config.model.DroneConnection;
 import gridwatch.config.model.EdgeConfig;
 import gridwatch.config.model.Hj212Connection;
 import gridwatch.config.model.Hj212ServerConfig;
@@ -22,6 +23,8 @@ import gridwatch.gateway.devices.LatestReadings;
 import gridwatch.gateway.ingest.SharedListener;
 import gridwatch.gateway.ingest.Source;
 import gridwatch.gateway.ingest.connector.ConnectorRegistry;
+import gridwatch.gateway.ingest.drone.DroneIngest;
+import gridwatch.gateway.ingest.drone.PhotoAnalysis;
 import gridwatch.gateway.ingest.hj212.Hj212Server;
 import gridwatch.gateway.vision.CameraConnector;
 import gridwatch.gateway.ingest.sl651.Sl651Server;
@@ -90,6 +93,7 @@ public final class Gateway implements AutoCloseable {
     private final StalenessWatcher staleness;
     private final @Nullable InfluxWriter timeseries;
     private final Sl651Server sl651;
+    private final DroneIngest drones;
     private final DeviceRegistry devices = new DeviceRegistry();
     private final LatestReadings latest = new LatestReadings();
     private final GatewayControl control;
@@ -129,9 +133,11 @@ public final class Gateway implements AutoCloseable {
                     initial.site().zoneId(), metrics, clock));
             sl651 = parts.add("SL 651 server", new Sl651Server(initial.ingest().sl651() != null ? initial.ingest().sl651() : Sl651ServerConfig.defaults(),
                     initial.site().zoneId(), metrics, clock));
+            // PhotoAnalysis.NONE stores, records and counts drone photos; the photo analysis (drone module) plugs in here.
+            drones = parts.add("drone ingest", DroneIngest.forConfig(initial, metrics, PhotoAnalysis.NONE, clock));
             // Vision is built on the first camera only, so a sensor-only box never loads OpenCV, FFmpeg or ONNX Runtime
             // (nor the vision classes: no lambda here may name one, its call site would load it).
-            ConnectorRegistry connectors = Connectors.builtIn(hj212, sl651, clock, metrics,
+            ConnectorRegistry connectors = Connectors.builtIn(hj212, sl651, drones, clock, metrics,
                     new CameraConnector(initial, paths.baseDir(), clock, parts::add, activity::record));
             for (DeviceConfig d : initial.devices()) {
                 var profile = profiles.find(d.profile()).orElseThrow();
@@ -147,6 +153,9 @@ public final class Gateway implements AutoCloseable {
             }
             if (initial.devices().stream().anyMatch(d -> d.connection() instanceof Sl651Connection) || initial.ingest().sl651() != null) {
                 listeners.add(sl651);
+            }
+            if (initial.devices().stream().anyMatch(d -> d.connection() instanceof DroneConnection)) {
+                listeners.add(drones);
             }
             staleness = parts.add("staleness watcher", new StalenessWatcher(initial, activity, pipeline::finding, clock));
             health = new HealthAssembler(uplink::state, outbox::stats, config::get, activity, sources, timeseries, clock);
@@ -232,6 +241,11 @@ public final class Gateway implements AutoCloseable {
     /** The SL 651 server, when any station is configured. */
     public Optional<Sl651Server> sl651() {
         return Optional.ofNullable(listeners.contains(sl651) ? sl651 : null);
+    }
+
+    /** Drone photo ingest, when any drone is configured. */
+    public Optional<DroneIngest> drones() {
+        return Optional.ofNullable(listeners.contains(drones) ? drones : null);
     }
 
     /** The time-series writer, when one is configured. */
