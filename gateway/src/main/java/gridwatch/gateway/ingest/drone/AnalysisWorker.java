@@ -29,6 +29,8 @@ final class AnalysisWorker implements AutoCloseable {
     static final int MAX_ATTEMPTS = 3;
     static final int BATCH = 8;
     static final int IDLE_SECONDS = 5;
+    /** How long to wait before offering a finding again that the pipeline's full finding lane refused. */
+    static final int FINDING_RETRY_MILLIS = 50;
     private static final long STOP_WAIT_SECONDS = 30;
     private static final Logger LOG = LoggerFactory.getLogger(AnalysisWorker.class);
 
@@ -110,7 +112,15 @@ final class AnalysisWorker implements AutoCloseable {
             return;
         }
         for (Finding f : findings) {
-            sink.finding(f);
+            // A photo is not seen again: wait for room rather than drop what it showed. Stopping meanwhile leaves the
+            // photo pending, so the next start analyses it again (findings already handed over then repeat as
+            // updates of the same one-shot incidents, which are keyed by the object on the ground).
+            while (!sink.tryFinding(f)) {
+                if (stopping) {
+                    throw new InterruptedException("stopping with a finding of photo " + photo.sha256() + " not yet taken");
+                }
+                TimeUnit.MILLISECONDS.sleep(FINDING_RETRY_MILLIS);
+            }
         }
         ledger.done(photo.sha256(), clock.instant());
         metrics.photoProcessed("analysed");
