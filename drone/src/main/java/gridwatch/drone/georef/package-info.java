@@ -1,0 +1,5 @@
+/** Part of GridWatch Edge; see docs/drone.md for this feature. */
+@NullMarked
+package gridwatch.drone.georef;
+
+import org.jspecify.annotations.NullMarked;
