@@ -9,8 +9,10 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Location;
 import org.locationtech.jts.geom.util.AffineTransformation;
+import org.locationtech.jts.index.ItemVisitor;
 import org.locationtech.jts.index.strtree.STRtree;
 import org.locationtech.jts.operation.distance.DistanceOp;
+import org.jspecify.annotations.Nullable;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -86,16 +88,30 @@ public final class GridIndex {
         return new CellMatch(own == null ? null : own.cell, nearBoundary, neighbours, toBoundary);
     }
 
-    private Entry containing(LatLon p) {
+    private @Nullable Entry containing(LatLon p) {
         Coordinate c = new Coordinate(p.lon(), p.lat());
-        Entry best = null;
-        for (Object o : tree.query(new Envelope(c))) {
-            Entry e = (Entry) o;
-            if ((best == null || e.order < best.order) && e.locator.locate(c) != Location.EXTERIOR) {
+        Containing found = new Containing(c);
+        tree.query(new Envelope(c), found);
+        return found.best;
+    }
+
+    /** Visits the candidates of one point (no list built per lookup) and keeps the first in file order that holds it. */
+    private static final class Containing implements ItemVisitor {
+
+        private final Coordinate point;
+        private @Nullable Entry best;
+
+        Containing(Coordinate point) {
+            this.point = point;
+        }
+
+        @Override
+        public void visitItem(Object item) {
+            Entry e = (Entry) item;
+            if ((best == null || e.order < best.order) && e.locator.locate(point) != Location.EXTERIOR) {
                 best = e;
             }
         }
-        return best;
     }
 
     private static double boundaryDistanceM(Geometry area, LatLon p) {
