@@ -22,7 +22,7 @@ import java.util.Map;
  * {@code gridwatch drone PHOTO...}: analyses the photos as one patrol (re-saved photos' yaws are
  * settled against the others), then prints one JSON line per photo in the order given
  * ({@link DroneReport}), or {@code {"file", "error"}} for a file that is not a readable JPEG; with
- * an annotation directory it writes {@code NAME.annotated.jpg} there for each located photo. Runs on
+ * an annotation directory it writes {@code NAME.annotated.jpg} there for each photo read. Runs on
  * the caller's thread.
  *
  * @param analyzer    the site's analyzer
