@@ -26,7 +26,7 @@ public record DeviceProfile(
     /** A profile without a camera table (every kind but drone stills). */
     public DeviceProfile(String name, String manufacturer, String model, String description, String kind, List<String> labels,
                          List<String> protocols, List<DeviceResource> deviceResources, String source) {
-        this(name, manufacturer, model, description, kind, labels, protocols, deviceResources, null, source);
+        this(name, manufacturer, model, description, kind, labels, protocols, deviceResources, List.of(), source);
     }
 
     public Optional<DeviceResource> resource(String resourceName) {
