@@ -2,6 +2,7 @@ package gridwatch.drone.georef;
 
 import gridwatch.drone.metadata.PhotoMetadata;
 import gridwatch.drone.quality.PhotoWarning;
+import gridwatch.geo.earth.LatLon;
 import org.jspecify.annotations.Nullable;
 
 import java.util.ArrayList;
@@ -32,41 +33,54 @@ public record PoseResolver(@Nullable Double siteGroundElevationM, double maxPitc
 
     public PoseResult resolve(PhotoMetadata m, boolean edited) {
         List<PhotoWarning> reasons = new ArrayList<>();
-        if (m.position() == null) {
+        LatLon position = m.position();
+        if (position == null) {
             reasons.add(new PhotoWarning.NoPosition());
         }
         Height height = height(m);
         if (height.reason != null) {
             reasons.add(new PhotoWarning.NoAltitude(height.reason));
         }
-        if (!m.djiXmp()) {
-            reasons.add(new PhotoWarning.NoDjiXmp(m.problems().stream().filter(p -> p.startsWith("XMP")).findFirst().orElse("")));
-        } else {
-            List<String> missing = new ArrayList<>();
-            if (m.gimbal().pitchDeg() == null) {
-                missing.add("GimbalPitchDegree");
-            }
-            if (m.gimbal().rollDeg() == null) {
-                missing.add("GimbalRollDegree");
-            }
-            if (m.yawDeg() == null) {
-                missing.add("GimbalYawDegree/FlightYawDegree");
-            }
-            if (!missing.isEmpty()) {
-                reasons.add(new PhotoWarning.NoAttitude(missing));
-            } else if (m.gimbal().pitchDeg() > maxPitchDeg) {
-                reasons.add(new PhotoWarning.TooOblique(m.gimbal().pitchDeg(), maxPitchDeg));
-            }
-        }
+        Aim aim = aim(m, reasons);
         if (m.orientation() != 1) {
             reasons.add(new PhotoWarning.TurnedByOrientationTag(m.orientation()));
         }
-        if (!reasons.isEmpty()) {
+        if (position == null || aim == null || !reasons.isEmpty()) {
             return new PoseResult.NotLocated(reasons);
         }
+        return new PoseResult.Located(new CameraPose(position, height.metres, height.source, aim.yawDeg, aim.yawSource, aim.pitchDeg,
+                aim.rollDeg, edited ? CameraPose.YawTrust.IN_DOUBT : CameraPose.YawTrust.AS_RECORDED));
+    }
+
+    /** Where the camera looked, or null after adding to {@code reasons} why that is not known well enough to locate. */
+    private @Nullable Aim aim(PhotoMetadata m, List<PhotoWarning> reasons) {
+        if (!m.djiXmp()) {
+            reasons.add(new PhotoWarning.NoDjiXmp(m.problems().stream().filter(p -> p.startsWith("XMP")).findFirst().orElse("")));
+            return null;
+        }
+        Double pitch = m.gimbal().pitchDeg();
+        Double roll = m.gimbal().rollDeg();
+        Double yaw = m.yawDeg();
+        List<String> missing = new ArrayList<>();
+        if (pitch == null) {
+            missing.add("GimbalPitchDegree");
+        }
+        if (roll == null) {
+            missing.add("GimbalRollDegree");
+        }
+        if (yaw == null) {
+            missing.add("GimbalYawDegree/FlightYawDegree");
+        }
+        if (pitch == null || roll == null || yaw == null) {
+            reasons.add(new PhotoWarning.NoAttitude(missing));
+            return null;
+        }
+        if (pitch > maxPitchDeg) {
+            reasons.add(new PhotoWarning.TooOblique(pitch, maxPitchDeg));
+            return null;
+        }
         CameraPose.YawSource yawSource = m.gimbal().yawDeg() != null ? CameraPose.YawSource.GIMBAL : CameraPose.YawSource.FLIGHT;
-        return new PoseResult.Located(new CameraPose(m.position(), height.metres, height.source, CameraPose.normalize(m.yawDeg()), yawSource,
-                m.gimbal().pitchDeg(), m.gimbal().rollDeg(), edited ? CameraPose.YawTrust.IN_DOUBT : CameraPose.YawTrust.AS_RECORDED));
+        return new Aim(CameraPose.normalize(yaw), yawSource, pitch, roll);
     }
 
     private Height height(PhotoMetadata m) {
@@ -96,6 +110,11 @@ public record PoseResolver(@Nullable Double siteGroundElevationM, double maxPitc
                 : new Height(metres, source, String.format(Locale.ROOT, "%s gives %.1f m above the ground", source, metres));
     }
 
+    /** A height above the ground, or (with {@code reason}) why none can be trusted. */
     private record Height(double metres, CameraPose.HeightSource source, @Nullable String reason) {
+    }
+
+    /** The attitude of a photo that passed the attitude checks: every angle present. */
+    private record Aim(double yawDeg, CameraPose.YawSource yawSource, double pitchDeg, double rollDeg) {
     }
 }

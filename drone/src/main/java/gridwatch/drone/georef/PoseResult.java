@@ -12,6 +12,9 @@ public sealed interface PoseResult {
 
     record NotLocated(List<PhotoWarning> reasons) implements PoseResult {
         public NotLocated {
+            if (reasons.isEmpty()) {
+                throw new IllegalArgumentException("a photo without a location needs the reason");
+            }
             reasons = List.copyOf(reasons);
         }
     }

@@ -54,10 +54,15 @@ public record Registrar(int minInliers, double scaleTolerance, double ransacPx) 
     public Outcome register(GreyImage a, GreyImage b, double expectedScale, List<Features> order) {
         List<String> failed = new ArrayList<>();
         for (Features f : order) {
-            Attempt attempt = attempt(a, b, f);
-            String problem = attempt.registration == null ? attempt.problem : judge(attempt.registration, expectedScale);
-            if (problem == null) {
-                return new Outcome.Registered(attempt.registration, failed);
+            String problem;
+            switch (attempt(a, b, f)) {
+                case Attempt.Made(PairRegistration r) -> {
+                    problem = judge(r, expectedScale);
+                    if (problem == null) {
+                        return new Outcome.Registered(r, failed);
+                    }
+                }
+                case Attempt.NotMade(String why) -> problem = why;
             }
             failed.add(f + ": " + problem);
         }
@@ -75,7 +80,13 @@ public record Registrar(int minInliers, double scaleTolerance, double ransacPx) 
         return null;
     }
 
-    private record Attempt(@Nullable PairRegistration registration, @Nullable String problem) {
+    /** One detector's try: a homography to judge, or why there is none. */
+    private sealed interface Attempt {
+        record Made(PairRegistration registration) implements Attempt {
+        }
+
+        record NotMade(String problem) implements Attempt {
+        }
     }
 
     private Attempt attempt(GreyImage a, GreyImage b, Features f) {
@@ -88,7 +99,7 @@ public record Registrar(int minInliers, double scaleTolerance, double ransacPx) 
             detector.detectAndCompute(a.mat(), new Mat(), ka, da);
             detector.detectAndCompute(b.mat(), new Mat(), kb, db);
             if (da.empty() || db.empty()) {
-                return new Attempt(null, "no features");
+                return new Attempt.NotMade("no features");
             }
             DMatchVectorVector knn = new DMatchVectorVector();
             new BFMatcher(f.norm(), false).knnMatch(da, db, knn, 2);
@@ -102,7 +113,7 @@ public record Registrar(int minInliers, double scaleTolerance, double ransacPx) 
                 }
             }
             if (good.size() < Math.max(minInliers, 4)) {
-                return new Attempt(null, good.size() + " matches");
+                return new Attempt.NotMade(good.size() + " matches");
             }
             Mat src = new Mat(good.size(), 1, CV_32FC2);
             Mat dst = new Mat(good.size(), 1, CV_32FC2);
@@ -118,7 +129,7 @@ public record Registrar(int minInliers, double scaleTolerance, double ransacPx) 
             Mat mask = new Mat();
             Mat h = findHomography(src, dst, USAC_MAGSAC, ransacPx, mask, 5000, 0.999);
             if (h.empty()) {
-                return new Attempt(null, "no homography from " + good.size() + " matches");
+                return new Attempt.NotMade("no homography from " + good.size() + " matches");
             }
             double[] analysed = new double[9];
             DoubleIndexer hi = h.createIndexer();
@@ -141,7 +152,7 @@ public record Registrar(int minInliers, double scaleTolerance, double ransacPx) 
                     inliers.add(new PointPair(g[0] * sa, g[1] * sa, g[2] * sb, g[3] * sb));
                 }
             }
-            return new Attempt(local(stored, inliers, good.size(), f), null);
+            return new Attempt.Made(local(stored, inliers, good.size(), f));
         }
     }
 

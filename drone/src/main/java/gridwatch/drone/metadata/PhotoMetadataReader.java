@@ -119,7 +119,8 @@ public record PhotoMetadataReader(ZoneId siteZone) {
         return ref != null && ref == 1 ? -alt.doubleValue() : alt.doubleValue();
     }
 
-    private CaptureTime captureTime(@Nullable LocalDateTime original, @Nullable Directory sub, @Nullable GpsDirectory gps,
+    /** When the photo was taken, or null when it carries neither DateTimeOriginal nor a GPS time stamp. */
+    private @Nullable CaptureTime captureTime(@Nullable LocalDateTime original, @Nullable Directory sub, @Nullable GpsDirectory gps,
                                     List<String> problems) {
         String offset = sub == null ? null : sub.getString(TAG_OFFSET_TIME_ORIGINAL);
         if (original != null && offset != null) {
@@ -141,6 +142,9 @@ public record PhotoMetadataReader(ZoneId siteZone) {
     }
 
     private static @Nullable LocalDateTime exifTime(@Nullable Directory d, int tag, List<String> problems) {
+        if (d == null) {
+            return null;
+        }
         String s = trimmed(d, tag);
         if (s == null) {
             return null;

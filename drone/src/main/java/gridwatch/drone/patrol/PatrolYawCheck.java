@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Settles the yaw of re-saved photos against their neighbours in the patrol (design note §5: an
@@ -53,74 +54,83 @@ public record PatrolYawCheck(Registrar registrar, List<Features> order, double t
     /** The patrol with each re-saved photo's yaw settled where a neighbour could; the others unchanged, in the same order. */
     public List<AnalyzedPhoto> judge(List<AnalyzedPhoto> patrol) {
         Map<AnalyzedPhoto, AnalyzedPhoto> settled = new LinkedHashMap<>();
-        Map<AnalyzedPhoto, String> unsettled = new HashMap<>();
-        List<AnalyzedPhoto> pending = patrol.stream().filter(p -> p.located() && trust(p) == YawTrust.IN_DOUBT).toList();
+        Map<AnalyzedPhoto, AnalyzedPhoto> unsettled = new HashMap<>();
+        List<Located> pending = located(patrol).filter(p -> p.pose().yawTrust() == YawTrust.IN_DOUBT).toList();
         Images images = new Images();
         try {
             boolean progress = true;
             while (progress) {
                 progress = false;
-                for (AnalyzedPhoto p : pending) {
-                    if (settled.containsKey(p)) {
+                for (Located p : pending) {
+                    if (settled.containsKey(p.photo)) {
                         continue;
                     }
-                    List<AnalyzedPhoto> references = patrol.stream()
-                            .map(q -> settled.getOrDefault(q, q))
-                            .filter(q -> q.located() && q != p && trust(q) != YawTrust.IN_DOUBT)
+                    List<Located> references = located(patrol.stream().map(q -> settled.getOrDefault(q, q)).toList())
+                            .filter(q -> q.photo != p.photo && q.pose().yawTrust() != YawTrust.IN_DOUBT)
                             .toList();
-                    Verdict v = settle(p, references, images);
-                    if (v.photo != null) {
-                        settled.put(p, v.photo);
-                        progress = true;
-                    } else {
-                        unsettled.put(p, v.reason);
+                    switch (settle(p, references, images)) {
+                        case Verdict.Settled(AnalyzedPhoto judged) -> {
+                            settled.put(p.photo, judged);
+                            progress = true;
+                        }
+                        case Verdict.Unsettled(String reason) ->
+                                unsettled.put(p.photo, withWarning(p.photo, p.projector, new PhotoWarning.YawUnverified(reason)));
                     }
                 }
             }
         } finally {
             images.close();
         }
-        return patrol.stream().map(p -> settled.containsKey(p) ? settled.get(p)
-                : unsettled.containsKey(p) ? withWarning(p, p.projector(), new PhotoWarning.YawUnverified(unsettled.get(p))) : p).toList();
+        return patrol.stream().map(p -> settled.getOrDefault(p, unsettled.getOrDefault(p, p))).toList();
     }
 
-    private record Verdict(@Nullable AnalyzedPhoto photo, @Nullable String reason) {
+    /** What the neighbours said about one photo's yaw: the photo with its yaw settled, or why none could settle it. */
+    private sealed interface Verdict {
+        record Settled(AnalyzedPhoto photo) implements Verdict {
+        }
+
+        record Unsettled(String reason) implements Verdict {
+        }
     }
 
-    private Verdict settle(AnalyzedPhoto p, List<AnalyzedPhoto> references, Images images) {
-        if (p.pose().orElseThrow().pitchDeg() > MAX_PITCH_DEG) {
-            return new Verdict(null, "too oblique to compare image rotation with yaw");
+    private Verdict settle(Located p, List<Located> references, Images images) {
+        if (p.pose().pitchDeg() > MAX_PITCH_DEG) {
+            return new Verdict.Unsettled("too oblique to compare image rotation with yaw");
         }
         List<Overlapping> candidates = references.stream()
-                .filter(q -> q.pose().orElseThrow().pitchDeg() <= MAX_PITCH_DEG)
-                .map(q -> new Overlapping(q, Overlap.of(p.projector().footprint(), q.projector().footprint())))
+                .filter(q -> q.pose().pitchDeg() <= MAX_PITCH_DEG)
+                .map(q -> new Overlapping(q, Overlap.of(p.projector.footprint(), q.projector.footprint())))
                 .filter(o -> o.overlap >= minOverlap)
                 .sorted(Comparator.comparingDouble(Overlapping::overlap).reversed())
                 .limit(maxNeighbours).toList();
         if (candidates.isEmpty()) {
-            return new Verdict(null, "no photo with a trusted yaw overlaps it");
+            return new Verdict.Unsettled("no photo with a trusted yaw overlaps it");
         }
         List<String> tried = new ArrayList<>();
         for (Overlapping o : candidates) {
-            AnalyzedPhoto q = o.photo;
+            Located q = o.neighbour;
             try {
-                Registrar.Outcome outcome = registrar.register(images.get(p), images.get(q), expectedScale(p, q), order);
-                if (!(outcome instanceof Registrar.Outcome.Registered(PairRegistration r, var failures))) {
-                    tried.add(q.name() + ": no registration (" + String.join("; ", ((Registrar.Outcome.Failed) outcome).attempts()) + ")");
-                    continue;
+                Registrar.Outcome outcome = registrar.register(images.get(p.photo), images.get(q.photo), expectedScale(p, q), order);
+                PairRegistration r;
+                switch (outcome) {
+                    case Registrar.Outcome.Registered registered -> r = registered.registration();
+                    case Registrar.Outcome.Failed(List<String> attempts) -> {
+                        tried.add(q.name() + ": no registration (" + String.join("; ", attempts) + ")");
+                        continue;
+                    }
                 }
-                double predicted = CameraPose.normalize(p.pose().orElseThrow().yawDeg() - q.pose().orElseThrow().yawDeg());
+                double predicted = CameraPose.normalize(p.pose().yawDeg() - q.pose().yawDeg());
                 double asRecorded = angle(r.rotationDeg(), predicted);
                 double turned = angle(r.rotationDeg(), predicted + 180);
                 LOG.debug("{} -> {}: rotation {} (predicted {}), {} inliers by {}", p.name(), q.name(), r.rotationDeg(), predicted,
                         r.inliers().size(), r.features());
                 if (asRecorded <= toleranceDeg) {
-                    return new Verdict(withWarning(p, p.projector().withPose(p.pose().orElseThrow().judged(YawTrust.CONFIRMED)), null), null);
+                    return new Verdict.Settled(withWarning(p.photo, p.projector.withPose(p.pose().judged(YawTrust.CONFIRMED)), null));
                 }
                 if (turned <= toleranceDeg) {
-                    CameraPose turnedPose = p.pose().orElseThrow().judged(YawTrust.TURNED_180);
-                    return new Verdict(withWarning(p, p.projector().withPose(turnedPose),
-                            new PhotoWarning.YawTurned180(q.name(), r.rotationDeg(), predicted)), null);
+                    CameraPose turnedPose = p.pose().judged(YawTrust.TURNED_180);
+                    return new Verdict.Settled(withWarning(p.photo, p.projector.withPose(turnedPose),
+                            new PhotoWarning.YawTurned180(q.name(), r.rotationDeg(), predicted)));
                 }
                 tried.add(String.format(Locale.ROOT, "%s: rotation %.1f° fits neither %.1f° nor %.1f°", q.name(), r.rotationDeg(), predicted,
                         CameraPose.normalize(predicted + 180)));
@@ -128,13 +138,13 @@ public record PatrolYawCheck(Registrar registrar, List<Features> order, double t
                 tried.add(q.name() + ": " + e.getMessage());
             }
         }
-        return new Verdict(null, String.join("; ", tried));
+        return new Verdict.Unsettled(String.join("; ", tried));
     }
 
     /** What the heights and focal lengths predict for the scale from P's stored pixels to Q's. */
-    private static double expectedScale(AnalyzedPhoto p, AnalyzedPhoto q) {
-        GroundProjector a = p.projector();
-        GroundProjector b = q.projector();
+    private static double expectedScale(Located p, Located q) {
+        GroundProjector a = p.projector;
+        GroundProjector b = q.projector;
         return (b.camera().focalPx() / b.pose().heightM()) / (a.camera().focalPx() / a.pose().heightM());
     }
 
@@ -142,8 +152,12 @@ public record PatrolYawCheck(Registrar registrar, List<Features> order, double t
         return Math.abs(CameraPose.normalize(a - b));
     }
 
-    private static YawTrust trust(AnalyzedPhoto p) {
-        return p.pose().map(CameraPose::yawTrust).orElse(YawTrust.AS_RECORDED);
+    /** The photos that give a location, each with the projector that locates it, in order. */
+    private static Stream<Located> located(List<AnalyzedPhoto> photos) {
+        return photos.stream().flatMap(p -> {
+            GroundProjector g = p.projector();
+            return g == null ? Stream.empty() : Stream.of(new Located(p, g));
+        });
     }
 
     /** The photo with its new projector, its doubt replaced by {@code verdict} (or just removed). */
@@ -155,7 +169,18 @@ public record PatrolYawCheck(Registrar registrar, List<Features> order, double t
         return new AnalyzedPhoto(p.metadata(), p.intrinsics(), projector, p.frame(), w);
     }
 
-    private record Overlapping(AnalyzedPhoto photo, double overlap) {
+    /** A photo that gives a location, and the projector that does: only these are compared. */
+    private record Located(AnalyzedPhoto photo, GroundProjector projector) {
+        CameraPose pose() {
+            return projector.pose();
+        }
+
+        String name() {
+            return photo.name();
+        }
+    }
+
+    private record Overlapping(Located neighbour, double overlap) {
     }
 
     /** The grey images decoded during one judgement, each once; all freed at its end. */

@@ -7,9 +7,11 @@ import gridwatch.drone.camera.Intrinsics;
 import gridwatch.drone.georef.CameraPose;
 import gridwatch.drone.georef.Footprint;
 import gridwatch.drone.georef.GroundPoint;
+import gridwatch.drone.georef.GroundProjector;
 import gridwatch.drone.metadata.CaptureTime;
 import gridwatch.drone.metadata.PhotoMetadata;
 import gridwatch.drone.photo.AnalyzedPhoto;
+import gridwatch.drone.quality.FrameStats;
 import gridwatch.drone.quality.PhotoWarning;
 import gridwatch.geo.earth.LatLon;
 import gridwatch.geo.grid.CellMatch;
@@ -48,9 +50,9 @@ public final class DroneReport {
         CaptureTime t = m.captured();
         o.put("capturedAt", t == null ? null : t.utc().toString());
         o.put("captureTimeSource", t == null ? null : t.source().name());
-        Optional<CameraPose> pose = p.pose();
-        if (pose.isPresent()) {
-            CameraPose c = pose.get();
+        GroundProjector located = p.projector();
+        if (located != null) {
+            CameraPose c = located.pose();
             ObjectNode po = o.putObject("pose");
             po.put("lat", round(c.position().lat(), 7));
             po.put("lon", round(c.position().lon(), 7));
@@ -61,8 +63,8 @@ public final class DroneReport {
             po.put("yawTrust", c.yawTrust().name());
             po.put("pitchDeg", round(c.pitchDeg(), 2));
             po.put("rollDeg", round(c.rollDeg(), 2));
-            o.put("gsdCm", round(p.projector().gsdCm(), 2));
-            Footprint f = p.projector().footprint();
+            o.put("gsdCm", round(located.gsdCm(), 2));
+            Footprint f = located.footprint();
             o.set("footprint", polygon(f.ring()));
             o.put("footprintCut", f.cut());
         } else {
@@ -70,10 +72,11 @@ public final class DroneReport {
             o.putNull("gsdCm");
             o.putNull("footprint");
         }
-        if (p.frame() != null) {
+        FrameStats frame = p.frame();
+        if (frame != null) {
             ObjectNode fr = o.putObject("frame");
-            fr.put("meanGrey", round(p.frame().meanGrey(), 1));
-            fr.put("laplacianVariance", round(p.frame().laplacianVariance(), 0));
+            fr.put("meanGrey", round(frame.meanGrey(), 1));
+            fr.put("laplacianVariance", round(frame.laplacianVariance(), 0));
         }
         ArrayNode warnings = o.putArray("warnings");
         for (PhotoWarning w : p.warnings()) {
