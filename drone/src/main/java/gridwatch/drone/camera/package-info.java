@@ -1,4 +1,7 @@
-/** Part of GridWatch Edge; see docs/drone.md for this feature. */
+/**
+ * The camera table (sensor width per model, from the drone-camera profile) and a photo's focal length in pixels.
+ * See docs/drone.md.
+ */
 @NullMarked
 package gridwatch.drone.camera;
 

@@ -1,4 +1,7 @@
-/** Part of GridWatch Edge; see docs/drone.md for this feature. */
+/**
+ * The camera pose a photo supports (or the reasons there is none) and the pinhole ray to the ground plane, with uncertainty, GSD and footprint.
+ * See docs/drone.md.
+ */
 @NullMarked
 package gridwatch.drone.georef;
 

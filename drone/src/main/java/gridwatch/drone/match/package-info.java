@@ -1,4 +1,7 @@
-/** Part of GridWatch Edge; see docs/drone.md for this feature. */
+/**
+ * Image-to-image registration of two photos (AKAZE, SIFT; MAGSAC++ homography) and the design note's check of it.
+ * See docs/drone.md.
+ */
 @NullMarked
 package gridwatch.drone.match;
 

@@ -1,4 +1,7 @@
-/** Part of GridWatch Edge; see docs/drone.md for this feature. */
+/**
+ * A drone photo's EXIF, GPS and DJI XMP, read from its headers only; a tag the photo lacks is null, never guessed.
+ * See docs/drone.md.
+ */
 @NullMarked
 package gridwatch.drone.metadata;
 

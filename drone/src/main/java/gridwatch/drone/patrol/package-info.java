@@ -1,4 +1,7 @@
-/** Part of GridWatch Edge; see docs/drone.md for this feature. */
+/**
+ * A patrol's photos judged together: re-saved photos' yaw settled against their neighbours, footprint overlap, ground agreement.
+ * See docs/drone.md.
+ */
 @NullMarked
 package gridwatch.drone.patrol;
 

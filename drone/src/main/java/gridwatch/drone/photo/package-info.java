@@ -1,4 +1,7 @@
-/** Part of GridWatch Edge; see docs/drone.md for this feature. */
+/**
+ * One photo from JPEG to AnalyzedPhoto: metadata, camera, pose, frame gates and every warning; and what a site tells the pipeline.
+ * See docs/drone.md.
+ */
 @NullMarked
 package gridwatch.drone.photo;
 

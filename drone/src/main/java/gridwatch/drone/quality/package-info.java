@@ -1,4 +1,7 @@
-/** Part of GridWatch Edge; see docs/drone.md for this feature. */
+/**
+ * The quality gates: warnings as a sealed type (what was seen, in English and Chinese), the editor check and the frame gates.
+ * See docs/drone.md.
+ */
 @NullMarked
 package gridwatch.drone.quality;
 

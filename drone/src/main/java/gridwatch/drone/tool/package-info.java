@@ -1,4 +1,7 @@
-/** Part of GridWatch Edge; see docs/drone.md for this feature. */
+/**
+ * The gridwatch drone tool's output: one JSON line per photo, and annotated copies.
+ * See docs/drone.md.
+ */
 @NullMarked
 package gridwatch.drone.tool;
 

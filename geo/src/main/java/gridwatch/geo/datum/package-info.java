@@ -1,4 +1,7 @@
-/** Part of GridWatch Edge; see the README for the module map and docs/drone.md for this feature. */
+/**
+ * China's map datums: GCJ-02 and BD-09 to and from WGS-84 (CGCS2000 taken as WGS-84), named by the config, never guessed.
+ * See docs/drone.md.
+ */
 @NullMarked
 package gridwatch.geo.datum;
 

@@ -1,4 +1,7 @@
-/** Part of GridWatch Edge; see the README for the module map and docs/drone.md for this feature. */
+/**
+ * WGS-84 positions and the ellipsoid near a point: radii of curvature and local east/north offsets in metres.
+ * See docs/drone.md.
+ */
 @NullMarked
 package gridwatch.geo.earth;
 

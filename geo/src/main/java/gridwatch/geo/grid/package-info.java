@@ -1,4 +1,7 @@
-/** Part of GridWatch Edge; see the README for the module map and docs/drone.md for this feature. */
+/**
+ * Grid cells (网格) read from GeoJSON into WGS-84 and indexed for point lookups, naming the neighbours an uncertainty circle reaches.
+ * See docs/drone.md.
+ */
 @NullMarked
 package gridwatch.geo.grid;
 
