@@ -116,10 +116,11 @@ public final class PhotoAnnotator {
     }
 
     private static void drawNorth(Mat img, GroundProjector g, double scale) {
-        LatLon centre = g.toGround(g.camera().cx(), g.camera().cy()).map(GroundPoint::position).orElse(null);
-        if (centre == null) {
+        Optional<LatLon> seen = g.toGround(g.camera().cx(), g.camera().cy()).map(GroundPoint::position);
+        if (seen.isEmpty()) {
             return;
         }
+        LatLon centre = seen.get();
         double[] a = g.toImage(centre).orElseThrow();
         Optional<double[]> b = g.toImage(Wgs84.offset(centre, 0, 5));
         if (b.isEmpty()) {
@@ -148,7 +149,8 @@ public final class PhotoAnnotator {
 
     /** The picture with a black band above it (not over it: the top rows are ground too) holding the GSD and the warnings' codes. */
     private static Mat withBand(Mat img, AnalyzedPhoto p) {
-        String gsd = p.projector() == null ? "not located" : String.format(Locale.ROOT, "GSD %.2f cm/px", p.projector().gsdCm());
+        GroundProjector g = p.projector();
+        String gsd = g == null ? "not located" : String.format(Locale.ROOT, "GSD %.2f cm/px", g.gsdCm());
         String warnings = p.warnings().isEmpty() ? "no warnings" : p.warnings().stream().map(PhotoWarning::code).collect(Collectors.joining(" "));
         List<String> lines = new ArrayList<>(List.of(p.name() + "  " + gsd, warnings));
         int band = 26 * lines.size() + 8;
