@@ -59,6 +59,14 @@ else
   echo "vision: skipped, no $SHARED/models/yolox_nano.onnx (see README: Models)"
 fi
 
+# Drone photos (docs/drone.md): grid lookups over 50,176 cells beside a plain STRtree and brute force;
+# metadata + georeference per photo; the patrol yaw check. Needs the shared drone photos.
+if [ -d "$SHARED/testdata/drone" ]; then
+  "$JAVA" "${FLAGS[@]}" -cp "$CP" gridwatch.bench.DroneBench "$SHARED/testdata/drone" "${ROUNDS:-3}"
+else
+  echo "drone: skipped, no $SHARED/testdata/drone"
+fi
+
 # Cameras per box: 1080p H.264 at 25 fps with a 2 s GOP, made from the campus recording, as
 # surveillance cameras send it (IP only) and as libx264 does by default (with B-frames).
 if [ -f "$SHARED/models/yolox_nano.onnx" ] && command -v ffmpeg >/dev/null; then

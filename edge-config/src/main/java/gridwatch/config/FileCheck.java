@@ -60,6 +60,9 @@ public final class FileCheck implements ConfigCheck {
         if (c.vision().model() != null) {
             found.file("/vision/model/path", c.vision().model().path());
         }
+        if (c.drone().grid() != null) {
+            found.file("/drone/grid/file", c.drone().grid().file());
+        }
         return found.errors();
     }
 
