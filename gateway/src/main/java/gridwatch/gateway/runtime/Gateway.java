@@ -12,6 +12,7 @@ import gridwatch.config.model.Sl651ServerConfig;
 import gridwatch.gateway.alert.Alert;
 import gridwatch.gateway.alert.AlertFactory;
 import gridwatch.gateway.alert.AlertSink;
+import gridwatch.gateway.alert.IncidentResumption;
 import gridwatch.gateway.alert.IncidentTracker;
 import gridwatch.gateway.alert.LogSink;
 import gridwatch.gateway.alert.RecentAlerts;
@@ -111,8 +112,11 @@ public final class Gateway implements AutoCloseable {
                 sinks.add(new LogSink());
             }
             DeviceActivity activity = new DeviceActivity();
+            AlertFactory factory = new AlertFactory(initial, UUID_V7, clock);
+            // Incidents open at the last stop go on under their ids; the pipeline has not started, so no finding races them.
+            IncidentResumption.resume(outbox.start(), incidents, factory, outbox::forgetIncidents, clock.instant());
             pipeline = parts.add("pipeline", new AlertPipeline(new DeviceHealth(initial, profiles::find), new RuleEngine(initial), incidents,
-                    new AlertFactory(initial, UUID_V7, clock), outbox, sinks, metrics, activity, clock));
+                    factory, outbox, sinks, metrics, activity, clock));
             pipeline.onStored(onStored);
             pipeline.store(timeseries == null ? latest : latest.andThen(timeseries));
             if (timeseries != null) {

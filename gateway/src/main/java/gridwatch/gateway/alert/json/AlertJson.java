@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import gridwatch.detectors.core.Severity;
 import gridwatch.gateway.alert.Alert;
+import gridwatch.gateway.alert.EndReason;
 import gridwatch.gateway.alert.Lifecycle;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -44,6 +45,12 @@ public final class AlertJson {
             @Override
             public void serialize(Lifecycle l, JsonGenerator g, SerializerProvider p) throws IOException {
                 g.writeString(l.wireName());
+            }
+        });
+        wire.addSerializer(EndReason.class, new JsonSerializer<>() {
+            @Override
+            public void serialize(EndReason r, JsonGenerator g, SerializerProvider p) throws IOException {
+                g.writeString(r.wireName());
             }
         });
         return JsonMapper.builder()
