@@ -13,6 +13,7 @@ import gridwatch.gateway.alert.Alert;
 import gridwatch.gateway.alert.AlertFactory;
 import gridwatch.gateway.alert.AlertSink;
 import gridwatch.gateway.alert.IncidentResumption;
+import gridwatch.gateway.alert.IncidentState;
 import gridwatch.gateway.alert.IncidentTracker;
 import gridwatch.gateway.alert.LogSink;
 import gridwatch.gateway.alert.RecentAlerts;
@@ -113,9 +114,15 @@ public final class Gateway implements AutoCloseable {
             }
             DeviceActivity activity = new DeviceActivity();
             AlertFactory factory = new AlertFactory(initial, UUID_V7, clock);
-            // Incidents open at the last stop go on under their ids; the pipeline has not started, so no finding races them.
-            IncidentResumption.resume(outbox.start(), incidents, factory, outbox::forgetIncidents, clock.instant());
-            pipeline = parts.add("pipeline", new AlertPipeline(new DeviceHealth(initial, profiles::find), new RuleEngine(initial), incidents,
+            // Incidents open at the last stop go on under their ids, and the rules that raised them are active again;
+            // the pipeline has not started, so no finding races them.
+            RuleEngine rules = new RuleEngine(initial);
+            for (IncidentState s : IncidentResumption.resume(outbox.start(), incidents, factory, outbox::forgetIncidents, clock.instant())) {
+                if (s.oneShotTtlSeconds() == null && s.objectKey() == null) {
+                    rules.resume(s.ruleId(), s.deviceId(), s.alertType(), s.zoneId(), s.severity(), s.startedAt());
+                }
+            }
+            pipeline = parts.add("pipeline", new AlertPipeline(new DeviceHealth(initial, profiles::find), rules, incidents,
                     factory, outbox, sinks, metrics, activity, clock));
             pipeline.onStored(onStored);
             pipeline.store(timeseries == null ? latest : latest.andThen(timeseries));

@@ -114,6 +114,21 @@ class IncidentRestartTest {
     }
 
     @Test
+    void aProblemThatClearedWhileTheGatewayWasDownEndsAtItsFirstReadingAfterTheRestart() throws Exception {
+        boot(1800);
+        JsonNode start = startAnIncident();
+        gateway.kill9();
+        gateway.start();
+        send(T0.plusMinutes(5), 58.0); // the rule takes back its active state: no hold, the first quiet reading clears it
+        await().atMost(30, TimeUnit.SECONDS).until(() -> alerts().size() >= 2);
+        JsonNode end = alerts().get(1);
+        assertThat(end.at("/data/lifecycle").asText()).isEqualTo("end");
+        assertThat(end.at("/data/endReason").asText()).isEqualTo("cleared");
+        assertThat(end.at("/data/incidentId").asText()).isEqualTo(start.at("/data/incidentId").asText());
+        assertThat(end.at("/data/observedAt").asText()).isEqualTo("2026-11-20T15:15:00Z");
+    }
+
+    @Test
     void awayLongerThanTheRestartTimeoutTheIncidentEndsWithThatReason() throws Exception {
         boot(2);
         JsonNode start = startAnIncident();
