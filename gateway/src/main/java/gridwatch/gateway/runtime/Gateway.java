@@ -98,7 +98,7 @@ public final class Gateway implements AutoCloseable {
         try {
             outbox = parts.add("outbox", new Outbox(initial.outbox().directory(), initial.outbox().maxBytes(), initial.outbox().fsync()));
             metrics.watchOutbox(outbox::stats);
-            uplink = parts.add("uplink", new MqttUplink(initial.uplink(), initial.gateway().id(), clock));
+            uplink = parts.add("uplink", new MqttUplink(initial.uplink(), initial.gateway().id(), clock, outbox.start().boot()));
             metrics.watchUplink(uplink::connected);
             publisher = parts.add("outbox publisher", new OutboxPublisher(outbox, uplink, metrics::published));
             metrics.watchPublisher(publisher::resent, publisher::refusals, publisher::waitingForRetry);
