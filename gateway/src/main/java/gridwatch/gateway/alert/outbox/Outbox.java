@@ -142,11 +142,17 @@ public final class Outbox implements AutoCloseable {
         long boot = boots == null ? 1 : Long.parseLong(boots) + 1;
         OutboxStart found = new OutboxStart(boot, aliveAt == null ? null : java.time.Instant.parse(aliveAt),
                 "true".equals(store.fact(STOPPED_CLEANLY)), store.openIncidents());
-        store.begin();
-        store.setFact(BOOTS, Long.toString(boot));
-        store.setFact(ALIVE_AT, now.toString());
-        store.setFact(STOPPED_CLEANLY, "false");
-        store.commit();
+        try {
+            store.begin();
+            store.setFact(BOOTS, Long.toString(boot));
+            store.setFact(ALIVE_AT, now.toString());
+            store.setFact(STOPPED_CLEANLY, "false");
+            store.commit();
+        } catch (SQLException e) {
+            // A full or read-only disk must not keep the gateway from starting: its alerts wait in memory as ever.
+            store.rollbackQuietly();
+            LOG.warn("outbox could not note this start ({}); status session numbers may repeat those of start {}", e.getMessage(), boot);
+        }
         return found;
     }
 
