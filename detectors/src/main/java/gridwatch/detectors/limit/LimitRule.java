@@ -1,5 +1,7 @@
 package gridwatch.detectors.limit;
 
+import org.jspecify.annotations.Nullable;
+
 import gridwatch.detectors.core.Evidence;
 import gridwatch.detectors.core.Finding;
 import gridwatch.detectors.core.Subject;
@@ -31,13 +33,35 @@ public final class LimitRule implements ReadingRule {
     private static final int SERIES_LENGTH = 12;
 
     private final String deviceId;
-    private final String zoneId;
-    private final Deque<Reading> recent = new ArrayDeque<>(SERIES_LENGTH);
+    private final @Nullable String zoneId;
+    private final Deque<Remembered> recent = new ArrayDeque<>(SERIES_LENGTH);
+
+    /**
+     * A recent reading and its evidence point, built the first time a finding lists it and kept: consecutive findings
+     * (a start and its updates) list mostly the same readings, and most readings are never listed at all.
+     */
+    private static final class Remembered {
+        private final Reading reading;
+        private @Nullable Map<String, Object> point;
+
+        Remembered(Reading reading) {
+            this.reading = reading;
+        }
+
+        Map<String, Object> point() {
+            Map<String, Object> p = point;
+            if (p == null) {
+                p = Map.of("t", reading.observedAt().toString(), "v", reading.value());
+                point = p;
+            }
+            return p;
+        }
+    }
     private volatile LimitSpec spec;
     private final HoldClear hold;
     private double peak;
 
-    public LimitRule(LimitSpec spec, String deviceId, String zoneId) {
+    public LimitRule(LimitSpec spec, String deviceId, @Nullable String zoneId) {
         this.spec = spec;
         this.deviceId = deviceId;
         this.zoneId = zoneId;
@@ -97,7 +121,7 @@ public final class LimitRule implements ReadingRule {
         if (recent.size() == SERIES_LENGTH) {
             recent.removeFirst();
         }
-        recent.addLast(r);
+        recent.addLast(new Remembered(r));
     }
 
     private Finding finding(LimitSpec s, Reading r, double limit, boolean nowActive) {
@@ -111,8 +135,8 @@ public final class LimitRule implements ReadingRule {
                 new Measurement("exceedance", Math.round((r.value() - limit) * 10) / 10.0, r.unit()),
                 new Measurement("peak", peak, r.unit()));
         List<Object> series = new ArrayList<>(recent.size());
-        for (Reading x : recent) {
-            series.add(Map.of("t", x.observedAt().toString(), "v", x.value()));
+        for (Remembered x : recent) {
+            series.add(x.point());
         }
         Evidence ev = new Evidence("series", "application/json", null,
                 Map.of("resource", s.resource(), "unit", r.unit(), "points", series));

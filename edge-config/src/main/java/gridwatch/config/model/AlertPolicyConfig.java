@@ -1,5 +1,7 @@
 package gridwatch.config.model;
 
+import org.jspecify.annotations.Nullable;
+
 import java.time.Duration;
 
 /**
@@ -8,13 +10,14 @@ import java.time.Duration;
  */
 public record AlertPolicyConfig(Integer updateIntervalSeconds, Integer cooldownSeconds, Integer restartTimeoutSeconds) {
 
-    public AlertPolicyConfig {
-        updateIntervalSeconds = updateIntervalSeconds == null ? 60 : updateIntervalSeconds;
-        cooldownSeconds = cooldownSeconds == null ? 300 : cooldownSeconds;
-        restartTimeoutSeconds = restartTimeoutSeconds == null ? 1800 : restartTimeoutSeconds;
+    public AlertPolicyConfig(@Nullable Integer updateIntervalSeconds, @Nullable Integer cooldownSeconds,
+                             @Nullable Integer restartTimeoutSeconds) {
+        this.updateIntervalSeconds = updateIntervalSeconds == null ? 60 : updateIntervalSeconds;
+        this.cooldownSeconds = cooldownSeconds == null ? 300 : cooldownSeconds;
+        this.restartTimeoutSeconds = restartTimeoutSeconds == null ? 1800 : restartTimeoutSeconds;
     }
 
-    public AlertPolicyConfig(Integer updateIntervalSeconds, Integer cooldownSeconds) {
+    public AlertPolicyConfig(@Nullable Integer updateIntervalSeconds, @Nullable Integer cooldownSeconds) {
         this(updateIntervalSeconds, cooldownSeconds, null);
     }
 

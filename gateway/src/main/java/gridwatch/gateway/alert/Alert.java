@@ -35,9 +35,9 @@ public record Alert(
         @Nullable EndReason endReason,
         String ruleId,
         DeviceRef device,
-        Location location,
-        String zone,
-        GridCell gridCell,
+        @Nullable Location location,
+        @Nullable String zone,
+        @Nullable GridCell gridCell,
         @Nullable GroundLocation groundLocation,
         @Nullable String objectKey,
         Instant observedAt,
@@ -54,7 +54,8 @@ public record Alert(
 
     /** An alert whose END (if it is one) is a cleared condition. */
     public Alert(UUID alertId, UUID incidentId, int revision, String gatewayId, String type, Category category, Severity severity,
-                 Lifecycle lifecycle, String ruleId, DeviceRef device, Location location, String zone, GridCell gridCell,
+                 Lifecycle lifecycle, String ruleId, DeviceRef device, @Nullable Location location, @Nullable String zone,
+                 @Nullable GridCell gridCell,
                  @Nullable GroundLocation groundLocation, @Nullable String objectKey, Instant observedAt, Instant startedAt,
                  Instant producedAt, String summary, List<Measurement> measurements, List<Evidence> evidence) {
         this(alertId, incidentId, revision, gatewayId, type, category, severity, lifecycle,

@@ -1,5 +1,7 @@
 package gridwatch.gateway.vision;
 
+import org.jspecify.annotations.Nullable;
+
 import gridwatch.config.model.CameraVisionConfig;
 import gridwatch.config.model.DeviceConfig;
 import gridwatch.config.model.EdgeConfig;
@@ -58,7 +60,7 @@ public final class VisionFactory implements AutoCloseable {
     private final EdgeConfig config;
     private final Path configDir;
     private final Clock clock;
-    private SharedDetector detector;
+    private @Nullable SharedDetector detector;
 
     public VisionFactory(EdgeConfig config, Path configDir, Clock clock) {
         this.config = config;

@@ -1,5 +1,7 @@
 package gridwatch.detectors.vision.scene;
 
+import org.jspecify.annotations.Nullable;
+
 import gridwatch.detectors.core.Finding;
 import gridwatch.detectors.vision.ClosedException;
 import gridwatch.detectors.vision.Detection;
@@ -59,7 +61,7 @@ public final class SceneAnalyzer implements AutoCloseable {
 
     private final String deviceId;
     private final ObjectDetector detector;
-    private final MotionGate gate;
+    private final @Nullable MotionGate gate;
     private final IouTracker tracker;
     private final List<SceneRule> rules;
     private final List<ImageZone> zones;
@@ -72,15 +74,15 @@ public final class SceneAnalyzer implements AutoCloseable {
 
     private List<Detection> last = List.of();
     private final Set<String> activeRules = new HashSet<>();
-    private LazyJpeg snapshot;
-    private Instant snapshotAt;
+    private @Nullable LazyJpeg snapshot;
+    private @Nullable Instant snapshotAt;
     private final LongAdder rendered = new LongAdder();
     /** Written by the analysis thread only; volatile for /health and tests on other threads. */
     private volatile long frames;
     private volatile long inferences;
 
     /** @param gate null to run the detector on every analysed frame */
-    public SceneAnalyzer(String deviceId, ObjectDetector detector, MotionGate gate, IouTracker tracker, List<SceneRule> rules,
+    public SceneAnalyzer(String deviceId, ObjectDetector detector, @Nullable MotionGate gate, IouTracker tracker, List<SceneRule> rules,
                          List<ImageZone> zones, List<CountingLine> lines, Annotator annotator) {
         this.deviceId = deviceId;
         this.detector = detector;

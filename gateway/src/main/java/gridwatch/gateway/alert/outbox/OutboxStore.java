@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 
 /**
  * The SQLite file behind the outbox: schema, and the few statements the outbox needs. WAL mode
@@ -21,15 +22,19 @@ import java.util.List;
 final class OutboxStore implements AutoCloseable {
 
     private final Connection conn;
-    private PreparedStatement insert;
-    private PreparedStatement deleteReturning;
-    private PreparedStatement readAfter;
-    private PreparedStatement copyToDeadLetter;
+    private @Nullable PreparedStatement insert;
+    private @Nullable PreparedStatement deleteReturning;
+    private @Nullable PreparedStatement readAfter;
+    private @Nullable PreparedStatement copyToDeadLetter;
     private @Nullable PreparedStatement putIncident;
     private @Nullable PreparedStatement removeIncident;
 
     OutboxStore(Path file, boolean fsync) throws SQLException {
-        conn = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+        Properties props = new Properties();
+        // The outbox assigns its own sequence numbers: without this the driver runs a second query after every
+        // INSERT to fetch a generated key nobody reads.
+        props.setProperty("jdbc.get_generated_keys", "false");
+        conn = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), props);
         try (Statement s = conn.createStatement()) {
             s.execute("PRAGMA busy_timeout=10000");
             s.execute("PRAGMA journal_mode=WAL");
