@@ -9,11 +9,13 @@ import gridwatch.detectors.core.Measurement;
 import gridwatch.detectors.core.Quality;
 import gridwatch.detectors.core.Reading;
 import gridwatch.detectors.core.ReadingRule;
+import gridwatch.detectors.core.Severity;
 import gridwatch.detectors.hold.Hold;
 import gridwatch.detectors.hold.HoldClear;
 import gridwatch.detectors.hold.Transition;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -75,6 +77,13 @@ public final class LimitRule implements ReadingRule {
     public void reconfigure(LimitSpec newSpec) {
         this.spec = newSpec;
         hold.reconfigure(hold(newSpec));
+    }
+
+    @Override
+    public boolean resume(Severity severity, Instant since) {
+        hold.resume(severity, since);
+        peak = Double.NEGATIVE_INFINITY; // the peak before the restart is not known: the next reading's value starts it
+        return true;
     }
 
     @Override

@@ -13,6 +13,8 @@ import gridwatch.config.model.Sl651ServerConfig;
 import gridwatch.gateway.alert.Alert;
 import gridwatch.gateway.alert.AlertFactory;
 import gridwatch.gateway.alert.AlertSink;
+import gridwatch.gateway.alert.IncidentResumption;
+import gridwatch.gateway.alert.IncidentState;
 import gridwatch.gateway.alert.IncidentTracker;
 import gridwatch.gateway.alert.LogSink;
 import gridwatch.gateway.alert.RecentAlerts;
@@ -106,7 +108,7 @@ public final class Gateway implements AutoCloseable {
         try {
             outbox = parts.add("outbox", new Outbox(Objects.requireNonNull(initial.outbox().directory(), NO_OUTBOX), initial.outbox().maxBytes(), initial.outbox().fsync()));
             metrics.watchOutbox(outbox::stats);
-            uplink = parts.add("uplink", new MqttUplink(initial.uplink(), initial.gateway().id(), clock));
+            uplink = parts.add("uplink", new MqttUplink(initial.uplink(), initial.gateway().id(), clock, outbox.start().boot()));
             metrics.watchUplink(uplink::connected);
             publisher = parts.add("outbox publisher", new OutboxPublisher(outbox, uplink, metrics::published));
             metrics.watchPublisher(publisher::resent, publisher::refusals, publisher::waitingForRetry);
@@ -121,8 +123,17 @@ public final class Gateway implements AutoCloseable {
                 sinks.add(new LogSink());
             }
             DeviceActivity activity = new DeviceActivity();
-            pipeline = parts.add("pipeline", new AlertPipeline(new DeviceHealth(initial, profiles::find), new RuleEngine(initial), incidents,
-                    new AlertFactory(initial, UUID_V7, clock), outbox, sinks, metrics, activity, clock));
+            AlertFactory factory = new AlertFactory(initial, UUID_V7, clock);
+            // Incidents open at the last stop go on under their ids, and the rules that raised them are active again;
+            // the pipeline has not started, so no finding races them.
+            RuleEngine rules = new RuleEngine(initial);
+            for (IncidentState s : IncidentResumption.resume(outbox.start(), incidents, factory, outbox::forgetIncidents, clock.instant())) {
+                if (s.oneShotTtlSeconds() == null && s.objectKey() == null) {
+                    rules.resume(s.ruleId(), s.deviceId(), s.alertType(), s.zoneId(), s.severity(), s.startedAt());
+                }
+            }
+            pipeline = parts.add("pipeline", new AlertPipeline(new DeviceHealth(initial, profiles::find), rules, incidents,
+                    factory, outbox, sinks, metrics, activity, clock));
             pipeline.onStored(onStored);
             pipeline.store(timeseries == null ? latest : latest.andThen(timeseries));
             if (timeseries != null) {

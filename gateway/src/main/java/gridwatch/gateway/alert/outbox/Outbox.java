@@ -34,6 +34,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * are, the new alert is refused ({@link OutboxFullException}). Both are logged at ERROR and
  * counted. When the disk refuses a write (full, read-only), the batch stays in memory and is
  * retried every second; the error shows in {@link #stats()} until a write succeeds.
+ *
+ * <p>Beside the alerts it keeps what must agree with them after a crash: each open incident's state, written in the
+ * transaction of the alert that changed it ({@link OutboxMessage#incident()}), and the gateway's start count and last
+ * sign of life ({@link #start()}), so the next start can resume the incidents and knows how long it was away.
  */
 public final class Outbox implements AutoCloseable {
 
@@ -42,7 +46,20 @@ public final class Outbox implements AutoCloseable {
     private static final int MAX_WAITING_IN_MEMORY = 100_000;
     private static final long RECENT_BYTES = 16L * 1024 * 1024;
 
-    private sealed interface Op permits Append, Ack, DeadLetter, Limit {
+    /** How often the writer notes that the gateway is alive: the error, at most, in how long a crashed gateway was away. */
+    static final int ALIVE_EVERY_SECONDS = 15;
+    private static final String BOOTS = "boots";
+    private static final String ALIVE_AT = "aliveAt";
+    private static final String STOPPED_CLEANLY = "stoppedCleanly";
+
+    private sealed interface Op permits Append, Ack, DeadLetter, Limit, Alive, Forget {
+    }
+
+    /** The gateway is alive at {@code at}; {@code stopping}: and is about to close the outbox cleanly. */
+    private record Alive(java.time.Instant at, boolean stopping) implements Op {
+    }
+
+    private record Forget(List<String> incidentKeys) implements Op {
     }
 
     private record Append(OutboxMessage message, CompletableFuture<Long> done) implements Op {
@@ -74,6 +91,7 @@ public final class Outbox implements AutoCloseable {
     private final AtomicLong deadLetters = new AtomicLong();
     private final java.time.Clock clock;
     private final Path directory;
+    private final OutboxStart start;
     private java.nio.file.@org.jspecify.annotations.Nullable FileStore fileStore;
     private volatile long diskFree = -1;
     private volatile long depth;
@@ -105,6 +123,7 @@ public final class Outbox implements AutoCloseable {
             bytes = writerStore.totalFootprint();
             deadLetters.set(writerStore.deadLetterCount());
             lastCommittedSeq = nextSeq - 1;
+            start = begin(writerStore, clock.instant());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create outbox directory " + directory, e);
         } catch (SQLException e) {
@@ -116,6 +135,42 @@ public final class Outbox implements AutoCloseable {
         refreshDiskFree();
         writer = Thread.ofPlatform().name("outbox-writer").daemon(false).start(this::writeLoop);
         checkpointer = Thread.ofPlatform().name("outbox-checkpoint").daemon(true).start(this::checkpointLoop);
+    }
+
+    /** Reads what the previous run left and records this start, before any other write. */
+    private static OutboxStart begin(OutboxStore store, java.time.Instant now) throws SQLException {
+        String boots = store.fact(BOOTS);
+        String aliveAt = store.fact(ALIVE_AT);
+        long boot = boots == null ? 1 : Long.parseLong(boots) + 1;
+        OutboxStart found = new OutboxStart(boot, aliveAt == null ? null : java.time.Instant.parse(aliveAt),
+                "true".equals(store.fact(STOPPED_CLEANLY)), store.openIncidents());
+        try {
+            store.begin();
+            store.setFact(BOOTS, Long.toString(boot));
+            store.setFact(ALIVE_AT, now.toString());
+            store.setFact(STOPPED_CLEANLY, "false");
+            store.commit();
+        } catch (SQLException e) {
+            // A full or read-only disk must not keep the gateway from starting: its alerts wait in memory as ever.
+            store.rollbackQuietly();
+            LOG.warn("outbox could not note this start ({}); status session numbers may repeat those of start {}", e.getMessage(), boot);
+        }
+        return found;
+    }
+
+    /** What this outbox held from the gateway's previous run, as read when it opened. Any thread. */
+    public OutboxStart start() {
+        return start;
+    }
+
+    /**
+     * Deletes the kept state of incidents that will never be ended through an alert (their alert type lost its
+     * category). Any thread; never blocks.
+     */
+    public void forgetIncidents(List<String> keys) {
+        if (!keys.isEmpty()) {
+            queue.add(new Forget(List.copyOf(keys)));
+        }
     }
 
     /**
@@ -279,10 +334,14 @@ public final class Outbox implements AutoCloseable {
      * so neither commits nor the publisher's reads ever wait for a checkpoint.
      */
     private void checkpointLoop() {
+        long ticks = 0;
         while (running) {
             try {
                 Thread.sleep(1000);
                 refreshDiskFree();
+                if (++ticks % ALIVE_EVERY_SECONDS == 0) {
+                    queue.add(new Alive(clock.instant(), false));
+                }
                 checkpointStore.checkpoint();
             } catch (InterruptedException e) {
                 return;
@@ -322,6 +381,15 @@ public final class Outbox implements AutoCloseable {
             switch (op) {
                 case Ack a -> acks.add(a.seq());
                 case Limit l -> { }
+                case Alive a -> {
+                    writerStore.setFact(ALIVE_AT, a.at().toString());
+                    writerStore.setFact(STOPPED_CLEANLY, Boolean.toString(a.stopping()));
+                }
+                case Forget f -> {
+                    for (String key : f.incidentKeys()) {
+                        writerStore.apply(new IncidentRow(key, null));
+                    }
+                }
                 case DeadLetter d -> {
                     OutboxStore.Freed moved = writerStore.moveToDeadLetter(d.seq(), d.reason(), d.attempts(), clock.instant().toString());
                     newBytes -= moved.bytes();
@@ -360,6 +428,9 @@ public final class Outbox implements AutoCloseable {
                         evictedNow += gone.rows();
                     }
                     writerStore.insert(e);
+                    if (a.message().incident() != null) {
+                        writerStore.apply(a.message().incident());
+                    }
                     newBytes += e.footprint();
                     newDepth++;
                     stored.add(a);
@@ -422,8 +493,10 @@ public final class Outbox implements AutoCloseable {
         }
     }
 
+    /** Notes a clean stop (the last sign of life, now), writes what is queued, and closes. */
     @Override
     public void close() {
+        queue.add(new Alive(clock.instant(), true));
         running = false;
         checkpointer.interrupt();
         try {

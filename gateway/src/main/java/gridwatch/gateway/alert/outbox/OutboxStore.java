@@ -26,6 +26,8 @@ final class OutboxStore implements AutoCloseable {
     private @Nullable PreparedStatement deleteReturning;
     private @Nullable PreparedStatement readAfter;
     private @Nullable PreparedStatement copyToDeadLetter;
+    private @Nullable PreparedStatement putIncident;
+    private @Nullable PreparedStatement removeIncident;
 
     OutboxStore(Path file, boolean fsync) throws SQLException {
         Properties props = new Properties();
@@ -49,6 +51,10 @@ final class OutboxStore implements AutoCloseable {
             s.execute("CREATE TABLE IF NOT EXISTS dead_letter (seq INTEGER PRIMARY KEY, alert_id TEXT NOT NULL, "
                     + "source TEXT NOT NULL, severity INTEGER NOT NULL, topic TEXT NOT NULL, payload BLOB NOT NULL, "
                     + "footprint INTEGER NOT NULL, reason TEXT NOT NULL, attempts INTEGER NOT NULL, dead_at TEXT NOT NULL)");
+            // Open incidents, each as its last stored alert left it (written in that alert's transaction).
+            s.execute("CREATE TABLE IF NOT EXISTS open_incident (key TEXT PRIMARY KEY, state TEXT NOT NULL)");
+            // The gateway's own small facts: start count, last sign of life, whether it stopped cleanly.
+            s.execute("CREATE TABLE IF NOT EXISTS gateway_state (name TEXT PRIMARY KEY, value TEXT NOT NULL)");
         }
     }
 
@@ -80,7 +86,7 @@ final class OutboxStore implements AutoCloseable {
     }
 
     private void closeStatements() {
-        for (PreparedStatement ps : new PreparedStatement[] {insert, deleteReturning, readAfter, copyToDeadLetter}) {
+        for (PreparedStatement ps : new PreparedStatement[] {insert, deleteReturning, readAfter, copyToDeadLetter, putIncident, removeIncident}) {
             try {
                 if (ps != null) {
                     ps.close();
@@ -93,6 +99,8 @@ final class OutboxStore implements AutoCloseable {
         deleteReturning = null;
         readAfter = null;
         copyToDeadLetter = null;
+        putIncident = null;
+        removeIncident = null;
     }
 
     void setMaxPageCount(long pages) throws SQLException {
@@ -169,6 +177,51 @@ final class OutboxStore implements AutoCloseable {
             return new Freed(0, 0);
         }
         return delete(List.of(seq));
+    }
+
+    /** Applies an incident's new state (within the caller's transaction): replaced, or deleted when it ended. */
+    void apply(IncidentRow row) throws SQLException {
+        if (row.state() == null) {
+            if (removeIncident == null) {
+                removeIncident = conn.prepareStatement("DELETE FROM open_incident WHERE key = ?");
+            }
+            removeIncident.setString(1, row.key());
+            removeIncident.executeUpdate();
+        } else {
+            if (putIncident == null) {
+                putIncident = conn.prepareStatement("INSERT OR REPLACE INTO open_incident (key, state) VALUES (?, ?)");
+            }
+            putIncident.setString(1, row.key());
+            putIncident.setString(2, row.state());
+            putIncident.executeUpdate();
+        }
+    }
+
+    List<IncidentRow> openIncidents() throws SQLException {
+        List<IncidentRow> out = new ArrayList<>();
+        try (Statement s = conn.createStatement(); ResultSet rs = s.executeQuery("SELECT key, state FROM open_incident ORDER BY key")) {
+            while (rs.next()) {
+                out.add(new IncidentRow(rs.getString(1), rs.getString(2)));
+            }
+        }
+        return out;
+    }
+
+    @Nullable String fact(String name) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement("SELECT value FROM gateway_state WHERE name = ?")) {
+            ps.setString(1, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
+    void setFact(String name, String value) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement("INSERT OR REPLACE INTO gateway_state (name, value) VALUES (?, ?)")) {
+            ps.setString(1, name);
+            ps.setString(2, value);
+            ps.executeUpdate();
+        }
     }
 
     /** Rows and bytes that actually left the outbox table. */
