@@ -2,6 +2,8 @@ package gridwatch.config;
 
 import gridwatch.config.model.CameraVisionConfig;
 import gridwatch.config.model.DeviceConfig;
+import gridwatch.config.model.DroneConfig;
+import gridwatch.config.model.DroneConnection;
 import gridwatch.config.model.VideoConnection;
 import gridwatch.config.model.EdgeConfig;
 import gridwatch.config.model.NoiseLimitRuleConfig;
@@ -77,7 +79,55 @@ final class ReferenceCheck implements ConfigCheck {
         for (int i = 0; i < c.devices().size(); i++) {
             checkCamera(doc, c, i, zoneIds, ruleIds, errors);
         }
+        checkDrones(doc, c, errors);
         return errors;
+    }
+
+    /**
+     * Drone object groups: ids unique, each drone's {@code detect} names existing groups, and, when drones will detect
+     * (a drone and {@code vision.model}), every alert type they can raise is mapped in categories.
+     */
+    private static void checkDrones(YamlDocument doc, EdgeConfig c, List<ConfigError> errors) {
+        List<DroneConfig.ObjectGroupConfig> groups = c.drone().detection().objects();
+        Set<String> groupIds = new HashSet<>();
+        for (int j = 0; j < groups.size(); j++) {
+            if (!groupIds.add(groups.get(j).id())) {
+                errors.add(doc.errorAt("/drone/detection/objects/" + j + "/id", "duplicate object group id '" + groups.get(j).id() + "'"));
+            }
+        }
+        Set<String> used = new java.util.LinkedHashSet<>();
+        for (int i = 0; i < c.devices().size(); i++) {
+            if (!(c.devices().get(i).connection() instanceof DroneConnection d)) {
+                continue;
+            }
+            List<String> detect = d.detect() == null ? List.copyOf(groupIds) : d.detect();
+            for (int j = 0; j < detect.size(); j++) {
+                if (!groupIds.contains(detect.get(j))) {
+                    errors.add(doc.errorAt("/devices/" + i + "/connection/detect/" + j, "no object group '" + detect.get(j)
+                            + "' under drone.detection.objects (groups: " + groupIds + ")"));
+                }
+            }
+            used.addAll(detect);
+        }
+        if (used.isEmpty() || c.vision().model() == null) {
+            return;   // nothing is detected: no drone alert can be raised
+        }
+        for (int j = 0; j < groups.size(); j++) {
+            DroneConfig.ObjectGroupConfig g = groups.get(j);
+            if (used.contains(g.id()) && !c.categories().containsKey(g.alertType())) {
+                errors.add(doc.errorAt(!doc.root().at("/drone/detection/objects").isMissingNode() ? "/drone/detection/objects/" + j + "/alertType" : "/drone",
+                        "alert type '" + g.alertType() + "' (drone object group " + g.id() + ") has no entry in categories (map it to the center's case code)"));
+            }
+        }
+        DroneConfig.ChangeConfig change = c.drone().change();
+        if (change.enabled()) {
+            for (String[] t : new String[][] {{"appearedAlertType", change.appearedAlertType()}, {"vanishedAlertType", change.vanishedAlertType()}}) {
+                if (!c.categories().containsKey(t[1])) {
+                    errors.add(doc.errorAt(!doc.root().at("/drone/change").isMissingNode() ? "/drone/change/" + t[0] : "/drone",
+                            "alert type '" + t[1] + "' (drone patrol-to-patrol change) has no entry in categories (map it, or set drone.change.enabled: false)"));
+                }
+            }
+        }
     }
 
     /** A camera's image zones, lines and rules: ids unique, references resolve, categories mapped. */

@@ -18,15 +18,17 @@ import java.nio.file.Path;
  * @param token         the bearer token an upload must carry; from a file or the environment, never inline
  * @param maxBytes      largest photo accepted, from the folder or over HTTP
  * @param maxPixels     largest width × height a photo's JPEG header may claim (checked before anything is decoded)
+ * @param detect        ids of the {@code drone.detection.objects} groups looked for in this drone's patrols; null: all
  */
 public record DroneConnection(@Nullable Path folder, Double settleSeconds, Double scanSeconds, Boolean upload,
-                              @Nullable Secret token, Long maxBytes, Long maxPixels) implements ConnectionConfig {
+                              @Nullable Secret token, Long maxBytes, Long maxPixels, java.util.@Nullable List<String> detect)
+        implements ConnectionConfig {
 
     public static final long DEFAULT_MAX_BYTES = 64L * 1024 * 1024;
     public static final long DEFAULT_MAX_PIXELS = 100_000_000L;
 
     public DroneConnection(@Nullable Path folder, @Nullable Double settleSeconds, @Nullable Double scanSeconds, @Nullable Boolean upload,
-                           @Nullable Secret token, @Nullable Long maxBytes, @Nullable Long maxPixels) {
+                           @Nullable Secret token, @Nullable Long maxBytes, @Nullable Long maxPixels, java.util.@Nullable List<String> detect) {
         this.folder = folder;
         this.settleSeconds = settleSeconds == null ? 5.0 : settleSeconds;
         this.scanSeconds = scanSeconds == null ? 2.0 : scanSeconds;
@@ -34,5 +36,12 @@ public record DroneConnection(@Nullable Path folder, Double settleSeconds, Doubl
         this.token = token;
         this.maxBytes = maxBytes == null ? DEFAULT_MAX_BYTES : maxBytes;
         this.maxPixels = maxPixels == null ? DEFAULT_MAX_PIXELS : maxPixels;
+        this.detect = detect == null ? null : java.util.List.copyOf(detect);
+    }
+
+    /** Looking for every object group. */
+    public DroneConnection(@Nullable Path folder, @Nullable Double settleSeconds, @Nullable Double scanSeconds, @Nullable Boolean upload,
+                           @Nullable Secret token, @Nullable Long maxBytes, @Nullable Long maxPixels) {
+        this(folder, settleSeconds, scanSeconds, upload, token, maxBytes, maxPixels, null);
     }
 }
