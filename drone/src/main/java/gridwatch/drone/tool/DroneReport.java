@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import gridwatch.drone.camera.Intrinsics;
+import gridwatch.drone.detect.GroundDetection;
+import gridwatch.drone.detect.PhotoDetections;
 import gridwatch.drone.georef.CameraPose;
 import gridwatch.drone.georef.Footprint;
 import gridwatch.drone.georef.GroundPoint;
@@ -25,7 +27,8 @@ import java.util.Optional;
 /**
  * The {@code gridwatch drone} tool's JSON line for one photo: camera and pose used, GSD, footprint as
  * a GeoJSON polygon, warnings (code, English, Chinese, whether it blocks a location), and each asked
- * pixel on the ground with its uncertainty and grid cell. Field by field in docs/drone.md. Stateless.
+ * pixel on the ground with its uncertainty and grid cell, and, when the detector ran, each object it found on the
+ * ground. Field by field in docs/drone.md. Stateless.
  */
 public final class DroneReport {
 
@@ -35,6 +38,11 @@ public final class DroneReport {
     }
 
     public static ObjectNode of(AnalyzedPhoto p, List<Pixel> pixels, @Nullable GridIndex grid) {
+        return of(p, pixels, grid, null);
+    }
+
+    /** With what the detector found (null: detection was not run, and the line has no {@code detections}). */
+    public static ObjectNode of(AnalyzedPhoto p, List<Pixel> pixels, @Nullable GridIndex grid, @Nullable PhotoDetections found) {
         ObjectNode o = JSON.createObjectNode();
         PhotoMetadata m = p.metadata();
         o.put("file", m.file().toString());
@@ -90,7 +98,41 @@ public final class DroneReport {
         for (Pixel pixel : pixels) {
             px.add(pixel(p, pixel, grid));
         }
+        if (found != null) {
+            ArrayNode ds = o.putArray("detections");
+            for (GroundDetection d : found.found()) {
+                ObjectNode dn = ds.addObject();
+                dn.put("group", d.group());
+                dn.put("label", d.label());
+                dn.put("score", round(d.score(), 3));
+                dn.putArray("box").add(round(d.box().x1(), 1)).add(round(d.box().y1(), 1)).add(round(d.box().x2(), 1)).add(round(d.box().y2(), 1));
+                GroundPoint g = d.ground();
+                dn.put("lat", g == null ? null : round(g.position().lat(), 7));
+                dn.put("lon", g == null ? null : round(g.position().lon(), 7));
+                dn.put("uncertaintyM", g == null ? null : round(g.uncertaintyM(), 1));
+                if (grid == null || g == null) {
+                    dn.putNull("gridCell");
+                } else {
+                    dn.set("gridCell", cell(grid.locate(g.position(), g.uncertaintyM())));
+                }
+            }
+            ArrayNode notes = o.putArray("detectionNotes");
+            found.skipped().forEach(notes::add);
+            o.put("tiles", found.tiles());
+        }
         return o;
+    }
+
+    private static ObjectNode cell(CellMatch c) {
+        ObjectNode cell = JSON.createObjectNode();
+        cell.put("code", c.cell() == null ? null : c.cell().code());
+        cell.put("name", c.cell() == null ? null : c.cell().name());
+        cell.put("nearBoundary", c.nearBoundary());
+        ArrayNode near = cell.putArray("neighbours");
+        for (GridCell n : c.neighbours()) {
+            near.addObject().put("code", n.code()).put("name", n.name());
+        }
+        return cell;
     }
 
     private static ObjectNode pixel(AnalyzedPhoto p, Pixel pixel, @Nullable GridIndex grid) {
@@ -116,15 +158,7 @@ public final class DroneReport {
         if (grid == null || g.isEmpty()) {
             o.putNull("gridCell");
         } else {
-            CellMatch c = grid.locate(g.get().position(), g.get().uncertaintyM());
-            ObjectNode cell = o.putObject("gridCell");
-            cell.put("code", c.cell() == null ? null : c.cell().code());
-            cell.put("name", c.cell() == null ? null : c.cell().name());
-            cell.put("nearBoundary", c.nearBoundary());
-            ArrayNode near = cell.putArray("neighbours");
-            for (GridCell n : c.neighbours()) {
-                near.addObject().put("code", n.code()).put("name", n.name());
-            }
+            o.set("gridCell", cell(grid.locate(g.get().position(), g.get().uncertaintyM())));
         }
         return o;
     }

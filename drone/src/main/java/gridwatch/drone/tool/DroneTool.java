@@ -2,6 +2,8 @@ package gridwatch.drone.tool;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import gridwatch.drone.detect.PhotoDetections;
+import gridwatch.drone.detect.PhotoDetector;
 import gridwatch.drone.metadata.PhotoReadException;
 import gridwatch.drone.patrol.PatrolYawCheck;
 import gridwatch.drone.photo.AnalyzedPhoto;
@@ -29,8 +31,15 @@ import java.util.Map;
  * @param patrolCheck settles re-saved photos' yaws
  * @param grid        the site's grid cells, or null
  * @param annotateDir where annotated copies go, or null for none
+ * @param detector    searches each photo for objects (after the patrol check, so re-saved photos are located right), or null
  */
-public record DroneTool(PhotoAnalyzer analyzer, PatrolYawCheck patrolCheck, @Nullable GridIndex grid, @Nullable Path annotateDir) {
+public record DroneTool(PhotoAnalyzer analyzer, PatrolYawCheck patrolCheck, @Nullable GridIndex grid, @Nullable Path annotateDir,
+                        @Nullable PhotoDetector detector) {
+
+    /** Without a detector: poses, footprints and pixels only. */
+    public DroneTool(PhotoAnalyzer analyzer, PatrolYawCheck patrolCheck, @Nullable GridIndex grid, @Nullable Path annotateDir) {
+        this(analyzer, patrolCheck, grid, annotateDir, null);
+    }
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -57,10 +66,11 @@ public record DroneTool(PhotoAnalyzer analyzer, PatrolYawCheck patrolCheck, @Nul
         int code = 0;
         for (Map.Entry<Path, Object> e : results.entrySet()) {
             if (e.getValue() instanceof AnalyzedPhoto p) {
-                out.println(JSON.writeValueAsString(DroneReport.of(p, pixels, grid)));
+                PhotoDetections found = detector == null ? null : detector.detect(p);
+                out.println(JSON.writeValueAsString(DroneReport.of(p, pixels, grid, found)));
                 if (annotateDir != null) {
                     Path target = annotateDir.resolve(p.name().replaceFirst("\\.[^.]+$", "") + ".annotated.jpg");
-                    new PhotoAnnotator().write(p, pixels, grid, target);
+                    new PhotoAnnotator().write(p, pixels, grid, found == null ? List.of() : found.found(), target);
                     err.println("gridwatch drone: annotated copy: " + target.toAbsolutePath());
                 }
             } else {

@@ -1,5 +1,6 @@
 package gridwatch.drone.tool;
 
+import gridwatch.drone.detect.GroundDetection;
 import gridwatch.drone.georef.GroundPoint;
 import gridwatch.drone.georef.GroundProjector;
 import gridwatch.drone.patrol.Overlap;
@@ -44,12 +45,13 @@ import static org.bytedeco.opencv.global.opencv_imgproc.arrowedLine;
 import static org.bytedeco.opencv.global.opencv_imgproc.circle;
 import static org.bytedeco.opencv.global.opencv_imgproc.line;
 import static org.bytedeco.opencv.global.opencv_imgproc.putText;
+import static org.bytedeco.opencv.global.opencv_imgproc.rectangle;
 import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 
 /**
  * The annotated copy an operator looks at: the photo (at most 1600 px wide), the grid cells' lines
  * projected into it with their codes, each asked pixel marked with its position, uncertainty and
- * cell, an arrow to true north, and a band above the picture with the GSD and the warnings' codes. Text is ASCII
+ * cell, each detected object boxed with its label, score and cell, an arrow to true north, and a band above the picture with the GSD and the warnings' codes. Text is ASCII
  * (OpenCV's Hershey fonts): cell names are in the JSON line. Every native image is made and freed
  * inside one call (a JavaCPP {@link PointerScope}); one instance serves any thread.
  */
@@ -60,6 +62,11 @@ public final class PhotoAnnotator {
 
     /** Writes the annotated copy of {@code p} to {@code out}. */
     public void write(AnalyzedPhoto p, List<Pixel> pixels, @Nullable GridIndex grid, Path out) throws IOException {
+        write(p, pixels, grid, List.of(), out);
+    }
+
+    /** With the detector's objects boxed and labelled (group, score, cell). */
+    public void write(AnalyzedPhoto p, List<Pixel> pixels, @Nullable GridIndex grid, List<GroundDetection> found, Path out) throws IOException {
         byte[] bytes = Files.readAllBytes(p.file());
         try (PointerScope scope = new PointerScope()) {
             Mat full = imdecode(new Mat(1, bytes.length, CV_8UC1, new BytePointer(bytes)), IMREAD_COLOR);
@@ -79,6 +86,9 @@ public final class PhotoAnnotator {
             }
             if (g != null) {
                 drawNorth(img, g, scale);
+            }
+            for (GroundDetection d : found) {
+                drawDetection(img, d, grid, scale);
             }
             for (Pixel px : pixels) {
                 drawPixel(img, p, px, grid, scale);
@@ -145,6 +155,18 @@ public final class PhotoAnnotator {
                 gp.position().lon(), gp.uncertaintyM(), grid == null ? "" : " " + grid.cellAt(gp.position()).map(GridCell::code).orElse("no cell")))
                 .orElse("no location");
         label(img, text, new Point(at.x() + 12, at.y() - 12), red);
+    }
+
+    private static void drawDetection(Mat img, GroundDetection d, @Nullable GridIndex grid, double scale) {
+        Scalar magenta = new Scalar(255, 60, 255, 0);
+        Point a = point(new double[] {d.box().x1(), d.box().y1()}, scale);
+        Point b = point(new double[] {d.box().x2(), d.box().y2()}, scale);
+        rectangle(img, a, b, magenta, 2, LINE_AA, 0);
+        GroundPoint g = d.ground();
+        String cell = grid == null || g == null ? "" : " " + grid.cellAt(g.position()).map(GridCell::code).orElse("no cell");
+        String text = String.format(Locale.ROOT, "%s %.2f%s", d.label(), d.score(), g == null ? " no location"
+                : String.format(Locale.ROOT, " +-%.0fm%s", g.uncertaintyM(), cell));
+        label(img, text, new Point(a.x(), Math.max(14, a.y() - 6)), magenta);
     }
 
     /** The picture with a black band above it (not over it: the top rows are ground too) holding the GSD and the warnings' codes. */

@@ -53,7 +53,7 @@ public record DroneConfig(@Nullable Double groundElevationM, @Nullable GridConfi
         public DetectionConfig(@Nullable Double tileOverlap, @Nullable Double maxUpscale, @Nullable Integer ttlMinutes,
                                @Nullable List<ObjectGroupConfig> objects) {
             this.tileOverlap = tileOverlap == null ? 0.25 : tileOverlap;
-            this.maxUpscale = maxUpscale == null ? 2.0 : maxUpscale;
+            this.maxUpscale = maxUpscale == null ? 3.0 : maxUpscale;
             this.ttlMinutes = ttlMinutes == null ? 720 : ttlMinutes;
             this.objects = objects == null ? DEFAULT_OBJECTS : List.copyOf(objects);
         }
@@ -61,7 +61,7 @@ public record DroneConfig(@Nullable Double groundElevationM, @Nullable GridConfi
         /** People, vehicles, and garbage where the model has a {@code garbage} class (COCO has none). */
         public static final List<ObjectGroupConfig> DEFAULT_OBJECTS = List.of(
                 new ObjectGroupConfig("people", List.of("person"), "drone.people", 0.6, 24, null, null),
-                new ObjectGroupConfig("vehicles", List.of("car", "truck", "bus"), "drone.vehicle", 4.5, 130, null, null),
+                new ObjectGroupConfig("vehicles", List.of("car", "truck", "bus"), "drone.vehicle", 4.5, 140, null, null),
                 new ObjectGroupConfig("garbage", List.of("garbage"), "drone.garbage", 1.5, 48, null, null));
 
         public java.util.Optional<ObjectGroupConfig> object(String id) {

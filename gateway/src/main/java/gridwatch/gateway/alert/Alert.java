@@ -18,7 +18,7 @@ import java.util.UUID;
  * {@code incidentId}, and {@code revision} counts them from 0 (the START).
  *
  * @param location  the device's position, or null when unknown
- * @param gridCell  the grid cell of the device's zone, or null when the device has no zone
+ * @param gridCell  the grid cell the subject is in: the ground location's when it names one (a drone photo's object), else the device zone's, or null
  * @param groundLocation where on the ground the subject is, when its rule located it (a drone photo), else null
  * @param objectKey which of the device's objects the incident is about (a track or drone object id), else null
  * @param endReason why the incident ended, on an END only (null otherwise)

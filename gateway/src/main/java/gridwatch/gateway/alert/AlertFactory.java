@@ -74,6 +74,11 @@ public final class AlertFactory {
         DeviceConfig d = config.device(f.deviceId()).orElse(null);
         String zoneId = f.zoneId() != null ? f.zoneId() : d == null ? null : d.zone();
         GridCell cell = zoneId == null ? null : config.zone(zoneId).map(ZoneConfig::gridCell).orElse(null);
+        // A located finding (a drone photo's object) names the cell it is in, which beats the device zone's.
+        var ground = f.subject().location();
+        if (ground != null && ground.gridCell() != null) {
+            cell = new GridCell(ground.gridCell().code(), ground.gridCell().name());
+        }
         DeviceRef device = new DeviceRef(f.deviceId(), d == null ? null : d.name(), d == null ? null : d.profile());
         var location = d != null && d.location() != null ? d.location() : config.site().location();
         return new Alert(ids.get(), step.incidentId(), step.revision(), config.gateway().id(), f.alertType(),

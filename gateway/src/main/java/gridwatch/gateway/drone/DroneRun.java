@@ -3,31 +3,34 @@ package gridwatch.gateway.drone;
 import gridwatch.config.ConfigException;
 import gridwatch.config.model.DroneConfig;
 import gridwatch.config.model.EdgeConfig;
-import gridwatch.config.model.SiteConfig;
-import gridwatch.drone.camera.CameraTable;
-import gridwatch.drone.georef.UncertaintyModel;
+import gridwatch.detectors.vision.ModelFile;
+import gridwatch.detectors.vision.ModelSpec;
+import gridwatch.detectors.vision.yolox.YoloxDetector;
+import gridwatch.drone.detect.PhotoDetector;
 import gridwatch.drone.patrol.PatrolYawCheck;
 import gridwatch.drone.photo.DroneSettings;
 import gridwatch.drone.photo.PhotoAnalyzer;
-import gridwatch.drone.quality.QualityLimits;
+import gridwatch.gateway.vision.KnownModels;
+import gridwatch.gateway.vision.VisionFactory;
 import gridwatch.drone.tool.DroneTool;
 import gridwatch.drone.tool.Pixel;
 import gridwatch.geo.datum.Datum;
 import gridwatch.geo.grid.GeoJsonGridReader;
 import gridwatch.geo.grid.GridFileException;
 import gridwatch.geo.grid.GridIndex;
-import gridwatch.profiles.ProfileLoader;
 import org.jspecify.annotations.Nullable;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.ZoneId;
 import java.util.List;
 
 /**
  * One {@code gridwatch drone} run: the site's settings from the box config (or defaults), the grid
  * (the option's, else the config's, converted from its datum), then {@link DroneTool}. Lives here,
  * not in the CLI class, because picocli loads every subcommand class on every start: a box without
- * drones must not load the drone module because the command exists. Runs on the caller's thread.
+ * drones must not load the drone module because the command exists. Detections come from the config's
+ * {@code vision.model} (its {@code drone.detection} groups), else from a YOLOX-nano file under {@code models/} or
+ * {@code ../shared/models/}; without either, the lines have no detections and stderr says why. Runs on the caller's thread.
  *
  * @param photos    the photos, one patrol
  * @param pixels    {@code X,Y} strings to put on the ground in every photo
@@ -53,11 +56,34 @@ public record DroneRun(List<Path> photos, List<String> pixels, @Nullable Path gr
             System.err.println("gridwatch drone: the grid file cannot be used:\n  " + String.join("\n  ", e.problems()));
             return 2;
         }
+        DroneSettings settings = DroneSite.settings(cfg, true);
         DroneConfig drone = cfg == null ? new DroneConfig(null, null, null) : cfg.drone();
-        ZoneId zone = cfg == null ? ZoneId.of(SiteConfig.DEFAULT_ZONE) : cfg.site().zoneId();
-        CameraTable table = CameraTable.from(new ProfileLoader().load(cfg == null ? List.of() : cfg.profiles().directories()), drone.cameraProfile());
-        DroneSettings settings = new DroneSettings(zone, drone.groundElevationM(), table, QualityLimits.DEFAULT, UncertaintyModel.DEFAULT, true);
-        return new DroneTool(new PhotoAnalyzer(settings), PatrolYawCheck.DEFAULT, cells, annotate).run(photos, asked, System.out, System.err);
+        ModelSpec spec;
+        try {
+            spec = modelSpec();
+        } catch (ModelFile.ModelRefusedException e) {
+            System.err.println("gridwatch drone: detections skipped: " + e.getMessage());
+            return new DroneTool(new PhotoAnalyzer(settings), PatrolYawCheck.DEFAULT, cells, annotate).run(photos, asked, System.out, System.err);
+        }
+        try (YoloxDetector model = new YoloxDetector(spec)) {
+            PhotoDetector detector = new PhotoDetector(model, spec.inputSize(), DroneSite.detection(drone.detection(), null, spec.classes(), spec.nmsIou()));
+            return new DroneTool(new PhotoAnalyzer(settings), PatrolYawCheck.DEFAULT, cells, annotate, detector).run(photos, asked, System.out, System.err);
+        }
+    }
+
+    /** The config's vision.model, else a known YOLOX-nano under models/ or ../shared/models/. */
+    private ModelSpec modelSpec() {
+        if (cfg != null && cfg.vision().model() != null) {
+            return VisionFactory.modelSpec(cfg.vision().model(), Path.of("."));
+        }
+        String home = System.getenv("GRIDWATCH_HOME");
+        Path base = home != null ? Path.of(home) : Path.of(".");
+        for (Path c : List.of(base.resolve("models/yolox_nano.onnx"), base.resolve("../shared/models/yolox_nano.onnx"))) {
+            if (Files.isReadable(c)) {
+                return ModelSpec.yoloxNano(c, KnownModels.yoloxNanoSha256(c));
+            }
+        }
+        throw new ModelFile.ModelRefusedException("no vision.model in the config and no models/yolox_nano.onnx (see README: Models)");
     }
 
     private @Nullable GridIndex loadGrid() throws java.io.IOException, GridFileException, ConfigException {
