@@ -63,7 +63,7 @@ public record PhotoDetector(ObjectDetector detector, int inputSize, DetectionSet
         int height = photo.metadata().size().height();
         TilePlan plan = TilePlan.of(settings, width, height, g.gsdCm(), inputSize);
         if (plan.passes().isEmpty()) {
-            return new PhotoDetections(List.of(), plan.skipped(), 0);
+            return new PhotoDetections(List.of(), plan.skipped(), 0, java.util.Set.of());
         }
         double finest = plan.passes().getFirst().scale();
         int reduce = 1;
@@ -86,7 +86,9 @@ public record PhotoDetector(ObjectDetector detector, int inputSize, DetectionSet
             }
         }
         found.sort(Comparator.comparingDouble(GroundDetection::score).reversed());
-        return new PhotoDetections(found, plan.skipped(), plan.tileCount());
+        java.util.Set<String> searched = new java.util.HashSet<>();
+        plan.passes().forEach(p -> p.groups().forEach(grp -> searched.add(grp.id())));
+        return new PhotoDetections(found, plan.skipped(), plan.tileCount(), searched);
     }
 
     private List<GroundDetection> runPass(TilePlan.Pass pass, Mat decoded, double toStored, AnalyzedPhoto photo, GroundProjector g) {

@@ -21,6 +21,7 @@ import gridwatch.gateway.alert.RecentAlerts;
 import gridwatch.gateway.alert.outbox.Outbox;
 import gridwatch.gateway.control.GatewayControl;
 import gridwatch.gateway.devices.DeviceRegistry;
+import gridwatch.gateway.drone.DroneAnalysis;
 import gridwatch.gateway.devices.LatestReadings;
 import gridwatch.gateway.ingest.SharedListener;
 import gridwatch.gateway.ingest.Source;
@@ -144,8 +145,16 @@ public final class Gateway implements AutoCloseable {
                     initial.site().zoneId(), metrics, clock));
             sl651 = parts.add("SL 651 server", new Sl651Server(initial.ingest().sl651() != null ? initial.ingest().sl651() : Sl651ServerConfig.defaults(),
                     initial.site().zoneId(), metrics, clock));
-            // PhotoAnalysis.NONE stores, records and counts drone photos; the photo analysis (drone module) plugs in here.
-            drones = parts.add("drone ingest", DroneIngest.forConfig(initial, metrics, PhotoAnalysis.NONE, clock));
+            // A box with drones analyses their photos (grid, model, analysis.db beside the ledger; the ingest closes it);
+            // one without loads no drone class: the call below is only resolved when it runs.
+            boolean flies = initial.devices().stream().anyMatch(d -> d.connection() instanceof DroneConnection);
+            PhotoAnalysis photoAnalysis = flies ? DroneAnalysis.open(initial, DroneIngest.directoryFor(initial)) : PhotoAnalysis.NONE;
+            try {
+                drones = parts.add("drone ingest", DroneIngest.forConfig(initial, metrics, photoAnalysis, clock));
+            } catch (RuntimeException e) {
+                photoAnalysis.close();
+                throw e;
+            }
             // Vision is built on the first camera only, so a sensor-only box never loads OpenCV, FFmpeg or ONNX Runtime
             // (nor the vision classes: no lambda here may name one, its call site would load it).
             ConnectorRegistry connectors = Connectors.builtIn(hj212, sl651, drones, clock, metrics,

@@ -65,7 +65,13 @@ public final class DroneIngest implements SharedListener {
     public static DroneIngest forConfig(EdgeConfig config, DroneMetrics metrics, PhotoAnalysis analysis, Clock clock) {
         DroneServerConfig configured = config.ingest().drone();
         DroneServerConfig cfg = configured != null ? configured : DroneServerConfig.defaults();
-        Path dir = cfg.directory();
+        return new DroneIngest(cfg, directoryFor(config), config.site().zoneId(), metrics, analysis, clock);
+    }
+
+    /** Where a box keeps its drone photos and ledger: {@code ingest.drone.directory}, else {@code drone/} beside the outbox. */
+    public static Path directoryFor(EdgeConfig config) {
+        DroneServerConfig configured = config.ingest().drone();
+        Path dir = configured == null ? null : configured.directory();
         if (dir == null) {
             Path outbox = config.outbox().directory();
             if (outbox == null) {
@@ -73,7 +79,7 @@ public final class DroneIngest implements SharedListener {
             }
             dir = outbox.resolveSibling("drone");
         }
-        return new DroneIngest(cfg, dir, config.site().zoneId(), metrics, analysis, clock);
+        return dir;
     }
 
     /** Adds a drone before {@link #start}. */
