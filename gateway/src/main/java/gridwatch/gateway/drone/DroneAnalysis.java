@@ -78,6 +78,8 @@ import java.util.stream.Collectors;
 public final class DroneAnalysis implements PhotoAnalysis {
 
     private static final Logger LOG = LoggerFactory.getLogger(DroneAnalysis.class);
+    /** Photos read again to settle one re-saved photo's yaw (each costs a metadata read; the check registers at most 3). */
+    private static final int MAX_YAW_REFERENCES = 8;
 
     private final EdgeConfig cfg;
     private final PhotoAnalyzer analyzer;
@@ -195,15 +197,21 @@ public final class DroneAnalysis implements PhotoAnalysis {
         return out;
     }
 
-    /** A re-saved photo's yaw, settled against the patrol's earlier photos over the same ground (design note §5). */
+    /**
+     * A re-saved photo's yaw, settled against photos over the same ground already analysed (design note §5): the
+     * patrol's earlier ones, then earlier patrols' (the ground has not turned since), newest first, at most
+     * {@value #MAX_YAW_REFERENCES}; {@link PatrolYawCheck} tries the most overlapping of them.
+     */
     private AnalyzedPhoto settleYaw(PatrolPhoto p, AnalyzedPhoto photo) throws Exception {
         GroundProjector g = photo.projector();
         if (g == null || g.pose().yawTrust() != CameraPose.YawTrust.IN_DOUBT) {
             return photo;
         }
         double[] b = bounds(g);
+        List<PatrolMemory.Seen> near = new ArrayList<>(memory.photosNear(p.deviceId(), p.patrolId(), true, b[0], b[1], b[2], b[3]));
+        near.addAll(memory.photosNear(p.deviceId(), p.patrolId(), false, b[0], b[1], b[2], b[3]));
         List<AnalyzedPhoto> patrol = new ArrayList<>();
-        for (PatrolMemory.Seen s : memory.photosNear(p.deviceId(), p.patrolId(), true, b[0], b[1], b[2], b[3])) {
+        for (PatrolMemory.Seen s : near.subList(0, Math.min(near.size(), MAX_YAW_REFERENCES))) {
             if (Files.isReadable(s.path())) {
                 patrol.add(remembered(neighbours.analyze(s.path()), s.yawTrust()));
             }
