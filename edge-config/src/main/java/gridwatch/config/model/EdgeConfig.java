@@ -94,6 +94,11 @@ public record EdgeConfig(
         return new EdgeConfig(gateway, site, uplink, outbox, http, ingest, profiles, zones, ds, cs, rules, alerts, health, timeseries, sinks, v, drone);
     }
 
+    /** The same config with another drone section (e.g. the demo's patrol grid). */
+    public EdgeConfig withDrone(DroneConfig d) {
+        return new EdgeConfig(gateway, site, uplink, outbox, http, ingest, profiles, zones, devices, categories, rules, alerts, health, timeseries, sinks, vision, d);
+    }
+
     public Optional<ZoneConfig> zone(String id) {
         return zones.stream().filter(z -> z.id().equals(id)).findFirst();
     }

@@ -56,8 +56,11 @@ final class DemoCommand implements Callable<Integer> {
         String home = System.getenv("GRIDWATCH_HOME");
         DemoCamera.Found camera = DemoCamera.add(cfg, home != null ? Path.of(home) : Path.of("."));
         cfg = camera.config();
+        DemoDrone drone = DemoDrone.add(cfg, home != null ? Path.of(home) : Path.of("."));
+        cfg = drone.config();
         AtomicInteger stored = new AtomicInteger();
         RunningGateway running = RunningGateway.start(file, cfg, a -> stored.incrementAndGet());
+        drone.start();
         CountDownLatch stop = new CountDownLatch(1);
         CountDownLatch closed = new CountDownLatch(1);
         // On Ctrl-C the JVM halts once hooks return: wake main, then wait for it to close cleanly.
@@ -70,7 +73,7 @@ final class DemoCommand implements Callable<Integer> {
             }
         }, "demo-stop");
         Runtime.getRuntime().addShutdownHook(hook);
-        banner(file, cfg, running, camera.line());
+        banner(file, cfg, running, camera.line() + drone.line());
         if (duration != null) {
             Duration d = Durations.parse(duration);
             stop.await(d.toMillis(), TimeUnit.MILLISECONDS);
@@ -79,6 +82,7 @@ final class DemoCommand implements Callable<Integer> {
         }
         long published = running.gateway().metrics().publishedCount();
         running.close();
+        drone.close();
         System.out.printf("%nDemo finished: %d alerts produced, %d published, %d still in the outbox.%n",
                 stored.get(), published, running.gateway().outbox().stats().depth());
         System.out.flush();
