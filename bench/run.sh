@@ -63,6 +63,8 @@ fi
 # metadata + georeference per photo; the patrol yaw check. Needs the shared drone photos.
 if [ -d "$SHARED/testdata/drone" ]; then
   "$JAVA" "${FLAGS[@]}" -cp "$CP" gridwatch.bench.DroneBench "$SHARED/testdata/drone" "${ROUNDS:-3}"
+  # Photos/min through metadata + tiled detection + georeference + grid on the 12 MP original, vs raw inference on the same tiles.
+  [ -f "$SHARED/models/yolox_nano.onnx" ] && "$JAVA" "${FLAGS[@]}" -cp "$CP" gridwatch.bench.DroneDetectBench "$SHARED" seeds/drone/brighton-park-grid.geojson 5
 else
   echo "drone: skipped, no $SHARED/testdata/drone"
 fi
