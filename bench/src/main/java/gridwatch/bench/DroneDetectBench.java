@@ -146,7 +146,7 @@ public final class DroneDetectBench {
              Mat decoded = imdecode(enc, finest <= 0.5 ? IMREAD_REDUCED_COLOR_2 : IMREAD_COLOR)) {
             for (TilePlan.Pass pass : plan.passes()) {
                 try (Mat scaled = new Mat(); Size size = new Size(pass.width(), pass.height())) {
-                    resize(decoded, scaled, size, 0, 0, pass.width() < decoded.cols() ? INTER_AREA : INTER_LINEAR);
+                    resize(decoded, scaled, size, 0, 0, pass.width() * 2 < decoded.cols() ? INTER_AREA : INTER_LINEAR);
                     for (int[] t : pass.tiles()) {
                         try (Rect r = new Rect(t[0], t[1], Math.min(416, pass.width()), Math.min(416, pass.height())); Mat tile = new Mat(scaled, r)) {
                             FloatBuffer chw = lb.apply(tile);

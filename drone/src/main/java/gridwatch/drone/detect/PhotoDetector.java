@@ -97,7 +97,9 @@ public record PhotoDetector(ObjectDetector detector, int inputSize, DetectionSet
         List<Detection> boxes = new ArrayList<>();
         double storedPerScaled = 1 / pass.scale();
         try (Mat scaled = new Mat(); Size size = new Size(pass.width(), pass.height())) {
-            resize(decoded, scaled, size, 0, 0, pass.width() < decoded.cols() ? INTER_AREA : INTER_LINEAR);
+            // Bilinear down to half size (the decode's DCT scaling did the rest): INTER_AREA at a non-integer factor
+            // cost 38 ms per pass on a 12 MP photo against 10 ms, for no difference the model sees at ≥ ½.
+            resize(decoded, scaled, size, 0, 0, pass.width() * 2 < decoded.cols() ? INTER_AREA : INTER_LINEAR);
             for (int[] t : pass.tiles()) {
                 int tw = Math.min(pass.tileSize(), pass.width());
                 int th = Math.min(pass.tileSize(), pass.height());
