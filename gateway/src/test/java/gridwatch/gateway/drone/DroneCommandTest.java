@@ -59,6 +59,63 @@ class DroneCommandTest {
         assertThat(dir.resolve("out/brighton_DJI_0030_w1000.annotated.jpg")).exists();
     }
 
+    /** With the box's model: each line lists the objects found on the ground, and the annotated copy boxes them. */
+    @Test
+    void detectionsComeWithTheirGroundPositionAndCellAndAreBoxedInTheAnnotatedCopy() throws Exception {
+        Path grid = Files.copy(Path.of("../seeds/drone/brighton-park-grid.geojson"), dir.resolve("park.geojson"));
+        Path config = Files.writeString(dir.resolve("box.yaml"), """
+                gateway: {id: drone-box}
+                site: {timeZone: America/Chicago}
+                uplink: {broker: "tcp://127.0.0.1:1883"}
+                vision:
+                  model: {path: "%s", sha256: "%s"}
+                devices: []
+                categories: {}
+                drone:
+                  grid: {file: %s, datum: wgs84}
+                """.formatted(SharedData.path("models/yolox_nano.onnx"), SharedData.YOLOX_NANO_SHA256, grid.getFileName()));
+        Run r = run("drone", SharedData.path("testdata/drone/brighton_DJI_0032_w1000.jpg").toString(),
+                SharedData.path("testdata/drone/brighton_DJI_0026_w1000.jpg").toString(), "--config", config.toString(),
+                "--annotate", dir.resolve("out").toString());
+        assertThat(r.exit).as(r.stderr).isZero();
+        JsonNode p32 = r.lines.getFirst();
+        assertThat(p32.path("tiles").asInt()).as("people and vehicles passes at 6.87 cm/px").isGreaterThan(50);
+        JsonNode car = p32.path("detections").get(0);
+        assertThat(car.path("group").asText()).isEqualTo("vehicles");
+        assertThat(car.path("label").asText()).isEqualTo("car");
+        assertThat(car.path("lat").asDouble()).isCloseTo(46.84237, within(0.0001));
+        assertThat(car.path("lon").asDouble()).isCloseTo(-91.99382, within(0.0001));
+        assertThat(car.path("uncertaintyM").asDouble()).isBetween(6.0, 9.0);
+        assertThat(car.path("gridCell").path("code").asText()).isEqualTo("990001001001007");
+        assertThat(r.lines.get(1).path("detections")).isNotEmpty();
+        // The annotated copy (no scaling at 1000 px; a 60-px band above the picture) has the box's magenta edge.
+        double[] box = new double[4];
+        for (int i = 0; i < 4; i++) {
+            box[i] = car.path("box").get(i).asDouble();
+        }
+        assertThat(magentaAlongTop(dir.resolve("out/brighton_DJI_0032_w1000.annotated.jpg"), box, 60)).isGreaterThan(0.5);
+        assertThat(magentaAlongTop(SharedData.path("testdata/drone/brighton_DJI_0032_w1000.jpg"), box, 0)).as("not in the photo itself").isLessThan(0.1);
+    }
+
+    /** Share of the pixels along the box's top edge that are the annotator's magenta (BGR 255, 60, 255). */
+    private static double magentaAlongTop(Path jpeg, double[] box, int bandPx) {
+        try (org.bytedeco.opencv.opencv_core.Mat img = org.bytedeco.opencv.global.opencv_imgcodecs.imread(jpeg.toString());
+             org.bytedeco.javacpp.indexer.UByteIndexer px = img.createIndexer()) {
+            int y = (int) Math.round(box[1]) + bandPx;
+            int hits = 0;
+            int n = 0;
+            for (int x = (int) Math.ceil(box[0]) + 3; x < (int) Math.floor(box[2]) - 3; x++, n++) {
+                int b = px.get(y, x, 0);
+                int g = px.get(y, x, 1);
+                int rr = px.get(y, x, 2);
+                if (b > 180 && rr > 180 && g < 140) {
+                    hits++;
+                }
+            }
+            return n == 0 ? 0 : (double) hits / n;
+        }
+    }
+
     @Test
     void aGridWithoutItsDatumIsRefusedWithTheReason() throws Exception {
         Run r = run("drone", SharedData.path("testdata/drone/brighton_DJI_0030_w1000.jpg").toString(),
