@@ -9,6 +9,7 @@ import gridwatch.drone.patrol.PatrolYawCheck;
 import gridwatch.drone.photo.AnalyzedPhoto;
 import gridwatch.drone.photo.PhotoAnalyzer;
 import gridwatch.geo.earth.Wgs84;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -23,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * photos (0026, re-saved and settled against 0032, and 0032), both sightings land within their combined uncertainty,
  * and the matcher makes them one object. The tile plan follows the ground resolution.
  */
+@Tag("models")
 class PatrolDetectionTest {
 
     static final DetectionSettings SETTINGS = new DetectionSettings(List.of(

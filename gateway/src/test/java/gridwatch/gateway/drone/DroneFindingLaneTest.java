@@ -21,6 +21,7 @@ import gridwatch.gateway.pipeline.DeviceHealth;
 import gridwatch.gateway.rules.RuleEngine;
 import gridwatch.gateway.runtime.GatewayConfigLoader;
 import gridwatch.profiles.ProfileLoader;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,6 +48,7 @@ import static org.awaitility.Awaitility.await;
  * when the lane fills), the drone-analysis thread analyses the photo, then waits with its finding instead of losing
  * it, and the photo stays pending; once the pipeline runs, the finding becomes an alert and the photo is done.
  */
+@Tag("models")
 class DroneFindingLaneTest {
 
     @TempDir

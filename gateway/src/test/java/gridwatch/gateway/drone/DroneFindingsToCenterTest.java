@@ -39,6 +39,7 @@ import static org.awaitility.Awaitility.await;
  * small crop as evidence that references the stored photo by hash; every message follows alert-data.schema.json.
  */
 @Tag("servers")
+@Tag("models")
 class DroneFindingsToCenterTest {
 
     private static final AlertSchemas SCHEMAS = new AlertSchemas();

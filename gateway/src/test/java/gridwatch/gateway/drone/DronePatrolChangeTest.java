@@ -8,6 +8,7 @@ import gridwatch.gateway.runtime.Gateway;
 import gridwatch.gateway.runtime.GatewayConfigLoader;
 import gridwatch.geo.earth.LatLon;
 import gridwatch.geo.earth.Wgs84;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,6 +32,7 @@ import static org.awaitility.Awaitility.await;
  * appeared where it stands, and nothing else changed (no pixel differencing: the real parallax of two photos 14 s
  * apart would light up 38 % of the overlap).
  */
+@Tag("models")
 class DronePatrolChangeTest {
 
     @TempDir
