@@ -19,7 +19,8 @@ import java.util.concurrent.Callable;
  * when the command runs. The options left out are null (picocli sets only those given).
  */
 @Command(name = "drone", description = "Georeference drone photos: print one JSON line per photo (pose, GSD, footprint, warnings, "
-        + "each --pixel on the ground with its uncertainty and grid cell); annotated copies with --annotate.")
+        + "each --pixel on the ground with its uncertainty and grid cell, and, with a model, the objects found and where they are); "
+        + "annotated copies with --annotate.")
 final class DroneCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "PHOTO", arity = "1..*", description = "JPEG photos of one patrol (re-saved ones are checked against the others).")
