@@ -8,7 +8,7 @@ import java.util.List;
  */
 public record CameraVisionConfig(List<ImageZoneConfig> zones, List<LineConfig> lines, List<CrowdRuleConfig> crowd,
                                  List<KeyPostRuleConfig> keyPost, List<MuckTruckRuleConfig> muckTruck,
-                                 List<GarbagePileRuleConfig> garbagePile, List<Integer> tiles) {
+                                 List<GarbagePileRuleConfig> garbagePile, List<Integer> tiles, DensityConfig density) {
 
     public CameraVisionConfig {
         zones = zones == null ? List.of() : List.copyOf(zones);
@@ -18,6 +18,32 @@ public record CameraVisionConfig(List<ImageZoneConfig> zones, List<LineConfig> l
         muckTruck = muckTruck == null ? List.of() : List.copyOf(muckTruck);
         garbagePile = garbagePile == null ? List.of() : List.copyOf(garbagePile);
         tiles = tiles == null ? null : List.copyOf(tiles);
+    }
+
+    public CameraVisionConfig(List<ImageZoneConfig> zones, List<LineConfig> lines, List<CrowdRuleConfig> crowd,
+                              List<KeyPostRuleConfig> keyPost, List<MuckTruckRuleConfig> muckTruck,
+                              List<GarbagePileRuleConfig> garbagePile, List<Integer> tiles) {
+        this(zones, lines, crowd, keyPost, muckTruck, garbagePile, tiles, null);
+    }
+
+    /**
+     * Counting people by density map on this camera (its presence turns it on): the crowd rules then use
+     * the hybrid of tracked people and the density count (docs/vision-quality.md).
+     *
+     * @param model        this camera's own density model; the box's {@code vision.densityModel} when absent
+     * @param inputWidth   frames are scaled to this width for the model (never enlarged), aspect kept
+     * @param periodSeconds the model runs at most this often
+     * @param switchOver   density count (after the noise floor) from which a zone counts by density
+     * @param noiseFloor   people the model sees in this camera's empty picture; each zone takes its share off
+     */
+    public record DensityConfig(VisionConfig.DensityModelConfig model, Integer inputWidth, Double periodSeconds, Double switchOver,
+                                Double noiseFloor) {
+        public DensityConfig {
+            inputWidth = inputWidth == null ? 960 : inputWidth;
+            periodSeconds = periodSeconds == null ? 5.0 : periodSeconds;
+            switchOver = switchOver == null ? 25.0 : switchOver;
+            noiseFloor = noiseFloor == null ? 8.0 : noiseFloor;
+        }
     }
 
     /** @param zone the config zone (grid cell) it belongs to; the camera's own when absent */

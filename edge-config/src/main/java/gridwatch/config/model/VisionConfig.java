@@ -2,11 +2,29 @@ package gridwatch.config.model;
 
 import java.nio.file.Path;
 
-/** The box's detector (one model shared by its cameras) and motion gating. */
-public record VisionConfig(ModelConfig model, MotionConfig motion) {
+/**
+ * The box's detector (one model shared by its cameras), motion gating, and the density model the
+ * cameras that count by density share unless they name their own.
+ */
+public record VisionConfig(ModelConfig model, MotionConfig motion, DensityModelConfig densityModel) {
 
     public VisionConfig {
         motion = motion == null ? new MotionConfig(null, null, null, null) : motion;
+    }
+
+    public VisionConfig(ModelConfig model, MotionConfig motion) {
+        this(model, motion, null);
+    }
+
+    /**
+     * A density-map crowd counter (ONNX, e.g. MCNN), pinned by checksum.
+     *
+     * @param threads ONNX Runtime intra-op threads for one estimate
+     */
+    public record DensityModelConfig(Path path, String sha256, Integer threads) {
+        public DensityModelConfig {
+            threads = threads == null ? 1 : threads;
+        }
     }
 
     /** An ONNX detector file (absolute once loaded), pinned by checksum. {@code classes} replaces COCO-80 for a site model. */
