@@ -40,8 +40,8 @@ public sealed interface ZoneCount {
     record Hybrid(int detector, double densityRaw, double density, boolean dense, int people) implements ZoneCount {
         @Override
         public String describe() {
-            return String.format(Locale.ROOT, "%d people (detector %d, density %.1f%s)", people, detector, density,
-                    dense ? ", dense" : "");
+            return String.format(Locale.ROOT, "%d people (detector %d, density %.1f, %.1f over the noise floor%s)", people, detector,
+                    densityRaw, density, dense ? ", dense" : "");
         }
     }
 }

@@ -58,12 +58,13 @@ public final class Annotator {
     private static final Colour REGION = new Colour(255, 0, 255);    // magenta
 
     /**
-     * People per map cell drawn at full heat, at least: a map whose peak is lower (a few people, an
-     * empty scene's phantoms) stays cool instead of being stretched to red. Measured with MCNN at 960 px:
-     * peaks of 0.2–0.7 in crowds of hundreds, 0.06–0.34 (single blobs) on empty roads.
+     * Full heat: a cell as dense as a picture holding this many people if all of it were like that cell.
+     * A fixed scale, not the map's own peak, so a few people or an empty scene's phantoms stay cool
+     * instead of being stretched to red, and maps of any input size read alike. Measured with MCNN: the
+     * 209-person concert photo of UCF_CC_50 averages 255 per picture, its densest parts 2–3 times that.
      */
-    private static final float HEAT_FULL = 0.2f;
-    /** Opacity of the overlay where the heat is full; it fades to nothing where the map is empty. */
+    private static final double HEAT_FULL_PER_PICTURE = 600;
+    /** Opacity of the overlay where the heat is full; it fades (as the square root of the heat) to nothing on empty ground. */
     private static final double HEAT_ALPHA = 0.6;
 
     private final int maxWidth;
@@ -192,14 +193,17 @@ public final class Annotator {
         }
         Mat cells = new Mat(heat.height(), heat.width(), CV_32F);
         ((FloatBuffer) cells.createBuffer()).put(heat.cells());
+        double full = HEAT_FULL_PER_PICTURE / ((double) heat.width() * heat.height());
         Mat level = new Mat();
-        cells.convertTo(level, CV_8U, 255.0 / Math.max(heat.max(), HEAT_FULL), 0);
+        cells.convertTo(level, CV_8U, 255.0 / full, 0); // saturates at full heat
         Mat big = new Mat();
         opencv_imgproc.resize(level, big, new Size(canvas.cols(), canvas.rows()), 0, 0, opencv_imgproc.INTER_LINEAR);
         Mat colour = new Mat();
         opencv_imgproc.applyColorMap(big, colour, opencv_imgproc.COLORMAP_JET);
         Mat alpha = new Mat();
-        big.convertTo(alpha, CV_32F, HEAT_ALPHA / 255.0, 0);
+        big.convertTo(alpha, CV_32F, 1 / 255.0, 0);
+        opencv_core.sqrt(alpha, alpha);
+        alpha.convertTo(alpha, CV_32F, HEAT_ALPHA, 0);
         Mat alpha3 = new Mat();
         opencv_imgproc.cvtColor(alpha, alpha3, opencv_imgproc.COLOR_GRAY2BGR);
         Mat base = new Mat();
