@@ -74,3 +74,13 @@ if [ -f "$SHARED/models/yolox_nano.onnx" ] && command -v ffmpeg >/dev/null; then
   "$JAVA" "${CAM[@]}" "$work/cam1080-bf2.mp4" auto 15 16 24
   "$JAVA" "${CAM[@]}" "$work/cam1080-bf0.mp4" keyframes 15 64
 fi
+
+# Density counting (issue 10): one MCNN estimate on a 1080p frame beside one YOLOX detection, then N 1080p
+# cameras without and with density on every camera (960 px, every DENSITY_PERIOD s) in the same JVM.
+MCNN_SHA256=cb4e9ff439ad497a1bddb9eab0f6b5cbf711a8a3b26f232fd90c27def9f725cb
+if [ -f "$SHARED/models/mcnn_shtechA.onnx" ] && [ -f "$work/cam1080-bf0.mp4" ]; then
+  "$JAVA" "${CAM[@]:0:7}" -cp "$CP" gridwatch.bench.DensityBench "$SHARED/models/yolox_nano.onnx" "$YOLOX_SHA256" \
+    "$SHARED/models/mcnn_shtechA.onnx" "$MCNN_SHA256" "$work/cam1080-bf0.mp4" 20 "${DENSITY_PERIOD:-5}" 16 24 32
+else
+  echo "density: skipped, no $SHARED/models/mcnn_shtechA.onnx or no 1080p recording (needs ffmpeg)"
+fi

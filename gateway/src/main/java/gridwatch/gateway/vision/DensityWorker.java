@@ -16,11 +16,11 @@ import java.util.concurrent.TimeUnit;
  * estimate is done), so it is bounded by the number of cameras; when the worker falls behind, every
  * camera's period stretches instead.
  *
- * <p>Owned by the {@link VisionFactory}, closed after the cameras and before the density models: a
- * queued estimate is dropped, a running one is waited for (bounded) and otherwise refused by its model's
- * guard when the model closes.
+ * <p>Owned by the {@link VisionFactory} (public for the benchmark, which builds cameras itself), closed
+ * after the cameras and before the density models: a queued estimate is dropped, a running one is
+ * waited for (bounded) and otherwise refused by its model's guard when the model closes.
  */
-final class DensityWorker implements Executor, AutoCloseable {
+public final class DensityWorker implements Executor, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DensityWorker.class);
     private static final long CLOSE_WAIT_SECONDS = 10;
