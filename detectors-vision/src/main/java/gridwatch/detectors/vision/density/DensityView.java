@@ -1,6 +1,7 @@
 package gridwatch.detectors.vision.density;
 
 import gridwatch.detectors.vision.zone.ImageZone;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the rules of one frame see of density: the camera's latest reading (recent enough to use) and
@@ -15,7 +16,7 @@ public record DensityView(DensityReading reading, DensitySettings settings) {
      * and the density model's phantoms and misses matter most).
      */
     public ZoneCount count(ImageZone zone, int detector) {
-        ZoneDensity d = reading.zones().get(zone.id());
+        @Nullable ZoneDensity d = reading.zones().get(zone.id());
         if (d == null) {
             return new ZoneCount.DetectorOnly(detector);
         }

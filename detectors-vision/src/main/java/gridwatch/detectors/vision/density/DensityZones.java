@@ -2,6 +2,8 @@ package gridwatch.detectors.vision.density;
 
 import gridwatch.detectors.vision.zone.ImageZone;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +21,8 @@ public final class DensityZones {
     private final List<ImageZone> zones;
     private int width = -1;
     private int height = -1;
-    private final Map<String, int[]> cells = new LinkedHashMap<>();
+    /** Per zone, in {@link #zones}' order: the indices of its cells in the current map size. */
+    private final List<int[]> cells = new ArrayList<>();
 
     public DensityZones(List<ImageZone> zones) {
         this.zones = List.copyOf(zones);
@@ -33,8 +36,9 @@ public final class DensityZones {
         Map<String, ZoneDensity> out = new LinkedHashMap<>();
         double all = (double) map.width() * map.height();
         float[] v = map.cells();
-        for (ImageZone z : zones) {
-            int[] in = cells.get(z.id());
+        for (int k = 0; k < zones.size(); k++) {
+            ImageZone z = zones.get(k);
+            int[] in = cells.get(k);
             double s = 0;
             for (int i : in) {
                 s += v[i];
@@ -57,7 +61,7 @@ public final class DensityZones {
                     }
                 }
             }
-            cells.put(z.id(), java.util.Arrays.copyOf(buf, n));
+            cells.add(Arrays.copyOf(buf, n));
         }
         width = w;
         height = h;
