@@ -6,6 +6,7 @@ import gridwatch.detectors.core.Reading;
 import gridwatch.gateway.timeseries.InfluxWriter;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 
 /**
@@ -20,8 +21,9 @@ public final class InfluxBench {
         int n = Integer.parseInt(args[1]);
         int rounds = Integer.parseInt(args[2]);
         for (int round = 0; round <= rounds; round++) {
-            InfluxConfig cfg = new InfluxConfig(url, "bench", null, true, null, null, null, 5000, 200, null, null);
-            InfluxWriter w = new InfluxWriter(cfg, Files.createTempDirectory("bench-spool"));
+            Path spool = Files.createTempDirectory("bench-spool");
+            InfluxConfig cfg = new InfluxConfig(url, "bench", null, true, null, null, null, 5000, 200, spool, null);
+            InfluxWriter w = new InfluxWriter(cfg, spool);
             w.start();
             Instant t0 = Instant.parse("2026-11-20T00:00:00Z").plusSeconds(round * 10_000_000L);
             long start = System.nanoTime();

@@ -1,5 +1,7 @@
 package gridwatch.bench;
 
+import org.jspecify.annotations.Nullable;
+
 import gridwatch.config.model.EdgeConfig;
 import gridwatch.detectors.core.Quality;
 import gridwatch.detectors.core.Reading;
@@ -21,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -39,19 +42,20 @@ public final class UplinkThroughputBench {
         String broker = args[0];
         int n = Integer.parseInt(args[1]);
         int rounds = Integer.parseInt(args[2]);
-        AtomicReference<byte[]> sample = new AtomicReference<>();
+        AtomicReference<byte @Nullable []> sample = new AtomicReference<>();
         // Warm-up, not reported: a gateway runs for months, so cold-JIT figures would mislead.
         gatewayRate(Files.createTempDirectory("bench-warm"), broker, n, true, sample);
-        outboxUplinkRate(Files.createTempDirectory("bench-warm"), broker, n, true, sample.get());
-        bareRate(broker, n, sample.get(), 100);
+        byte[] payload = Objects.requireNonNull(sample.get(), "the warm-up gateway stored no alert");
+        outboxUplinkRate(Files.createTempDirectory("bench-warm"), broker, n, true, payload);
+        bareRate(broker, n, payload, 100);
         for (boolean fsync : new boolean[] {true, false}) {
             for (int r = 0; r < rounds; r++) {
-                double ou = outboxUplinkRate(Files.createTempDirectory("bench-ou"), broker, n, fsync, sample.get());
-                double bare = bareRate(broker, n, sample.get(), 100);
+                double ou = outboxUplinkRate(Files.createTempDirectory("bench-ou"), broker, n, fsync, payload);
+                double bare = bareRate(broker, n, payload, 100);
                 double gw = gatewayRate(Files.createTempDirectory("bench-gw"), broker, n, fsync, sample);
                 System.out.printf("fsync=%s round %d: outbox+uplink %.0f alerts/s, bare Paho %.0f msg/s, ratio %.2f; "
                                 + "whole gateway (rules+encode+outbox+uplink) %.0f alerts/s, ratio %.2f (payload %d B)%n",
-                        fsync, r + 1, ou, bare, ou / bare, gw, gw / bare, sample.get().length);
+                        fsync, r + 1, ou, bare, ou / bare, gw, gw / bare, payload.length);
             }
         }
         System.exit(0);
@@ -80,7 +84,7 @@ public final class UplinkThroughputBench {
     }
 
     /** Readings alternate across the limit, so each one becomes an alert (start or end). */
-    static double gatewayRate(Path dir, String broker, int n, boolean fsync, AtomicReference<byte[]> sample) throws Exception {
+    static double gatewayRate(Path dir, String broker, int n, boolean fsync, AtomicReference<byte @Nullable []> sample) throws Exception {
         Path file = BenchBox.write(dir, broker, fsync);
         EdgeConfig cfg = BenchBox.load(file);
         AlertJson json = new AlertJson();

@@ -1,5 +1,7 @@
 package gridwatch.bench;
 
+import org.jspecify.annotations.Nullable;
+
 import gridwatch.config.model.VideoConnection;
 import gridwatch.detectors.core.Severity;
 import gridwatch.detectors.vision.ModelSpec;
@@ -77,7 +79,7 @@ public final class VisionBench {
         return n / ((System.nanoTime() - t0) / 1e9);
     }
 
-    private static SceneAnalyzer analyzer(YoloxDetector det, MotionGate gate) {
+    private static SceneAnalyzer analyzer(YoloxDetector det, @Nullable MotionGate gate) {
         ImageZone path = new ImageZone("path", "campus-1", new NormalizedPolygon(List.of(new double[] {0, 0.15}, new double[] {1, 0.15},
                 new double[] {1, 1}, new double[] {0, 1})), List.of(), null);
         return new SceneAnalyzer("bench", det, gate, new IouTracker(IouTracker.Settings.defaults()),

@@ -78,7 +78,7 @@ public final class ProfileLoader {
         } catch (ConfigException e) {
             errors.addAll(e.errors());
         } catch (IOException e) {
-            errors.add(new ConfigError(file, 0, 0, "", e.getMessage()));
+            errors.add(new ConfigError(file, 0, 0, "", String.valueOf(e.getMessage() != null ? e.getMessage() : e)));
         }
     }
 

@@ -68,7 +68,7 @@ public final class EdgeConfigLoader {
         } catch (MismatchedInputException e) {
             throw new ConfigException(List.of(doc.errorAt(pointerOf(e), e.getOriginalMessage())));
         } catch (Exception e) {
-            throw new ConfigException(List.of(doc.errorAt("", e.getMessage())));
+            throw new ConfigException(List.of(doc.errorAt("", String.valueOf(e.getMessage() != null ? e.getMessage() : e))));
         }
         for (ConfigCheck check : checks) {
             errors.addAll(check.check(doc, config));

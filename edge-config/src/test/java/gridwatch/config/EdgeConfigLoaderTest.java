@@ -161,6 +161,12 @@ class EdgeConfigLoaderTest {
     }
 
     @Test
+    void influxUserNeedsAPassword() {
+        assertThat(errorsOf("influx-user-without-password.yaml")).singleElement().asString()
+                .contains(":11:").contains("timeseries.influxdb: has a missing property 'password'");
+    }
+
+    @Test
     void typeSpecificFieldsAreCheckedPerType() {
         List<String> errors = errorsOf("noise-rule-without-limit.yaml");
         assertThat(errors).anySatisfy(e -> assertThat(e).contains(":8:").contains("devices[0].connection.sped: unknown key"));

@@ -1,5 +1,7 @@
 package gridwatch.detectors.core;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Something the center can look at to confirm a finding.
  *
@@ -8,5 +10,5 @@ package gridwatch.detectors.core;
  * @param ref       where to fetch it, or null when inline
  * @param data      inline content (a JSON-friendly value), or null
  */
-public record Evidence(String kind, String mediaType, String ref, Object data) {
+public record Evidence(String kind, String mediaType, @Nullable String ref, @Nullable Object data) {
 }

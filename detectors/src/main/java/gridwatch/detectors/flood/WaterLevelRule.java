@@ -1,5 +1,7 @@
 package gridwatch.detectors.flood;
 
+import org.jspecify.annotations.Nullable;
+
 import gridwatch.detectors.core.Evidence;
 import gridwatch.detectors.core.Finding;
 import gridwatch.detectors.core.Subject;
@@ -34,14 +36,14 @@ public final class WaterLevelRule implements ReadingRule {
     }
 
     private final String deviceId;
-    private final String zoneId;
+    private final @Nullable String zoneId;
     private final Deque<Point> recent = new ArrayDeque<>();
     private volatile WaterLevelSpec spec;
     /** No time hold: each colour's own hysteresis (a value hysteresis, here in the rule) keeps it from flapping. */
     private final HoldClear hold = new HoldClear(Hold.none());
     private double peak = Double.NEGATIVE_INFINITY;
 
-    public WaterLevelRule(WaterLevelSpec spec, String deviceId, String zoneId) {
+    public WaterLevelRule(WaterLevelSpec spec, String deviceId, @Nullable String zoneId) {
         this.spec = spec;
         this.deviceId = deviceId;
         this.zoneId = zoneId;
@@ -102,7 +104,7 @@ public final class WaterLevelRule implements ReadingRule {
         return (last.level() - first.level()) * 100 / (span.toMillis() / 3_600_000.0);
     }
 
-    private static Severity severity(WaterLevelSpec s, double level, double rate, double margin, double rateFactor) {
+    private static @Nullable Severity severity(WaterLevelSpec s, double level, double rate, double margin, double rateFactor) {
         if (level >= s.guaranteeLevel() - margin) {
             return Severity.RED;
         }
@@ -118,11 +120,11 @@ public final class WaterLevelRule implements ReadingRule {
         return null;
     }
 
-    private static Severity max(Severity a, Severity b) {
+    private static @Nullable Severity max(@Nullable Severity a, @Nullable Severity b) {
         return a == null ? b : b == null ? a : a.compareTo(b) >= 0 ? a : b;
     }
 
-    private static Severity min(Severity a, Severity b) {
+    private static @Nullable Severity min(@Nullable Severity a, @Nullable Severity b) {
         return a == null || b == null ? null : a.compareTo(b) <= 0 ? a : b;
     }
 

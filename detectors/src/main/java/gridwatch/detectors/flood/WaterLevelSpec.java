@@ -1,5 +1,7 @@
 package gridwatch.detectors.flood;
 
+import org.jspecify.annotations.Nullable;
+
 import gridwatch.detectors.core.Severity;
 
 import java.time.Duration;
@@ -21,7 +23,7 @@ public record WaterLevelSpec(
         double warningLevel,
         double guaranteeLevel,
         double approachMargin,
-        Double riseRateCmPerHour,
+        @Nullable Double riseRateCmPerHour,
         Duration rateWindow,
         double hysteresis) {
 }

@@ -1,5 +1,7 @@
 package gridwatch.detectors.health;
 
+import org.jspecify.annotations.Nullable;
+
 import gridwatch.detectors.core.Finding;
 import gridwatch.detectors.core.Subject;
 import gridwatch.detectors.core.Measurement;
@@ -22,13 +24,13 @@ public final class FaultWatch {
 
     private final String alertType;
     private final String deviceId;
-    private final String zoneId;
+    private final @Nullable String zoneId;
     private final int afterBad;
     private final HoldClear hold;
     /** For the evidence only; the hold counts its own runs. */
     private int bad;
 
-    public FaultWatch(String alertType, String deviceId, String zoneId, int afterBad) {
+    public FaultWatch(String alertType, String deviceId, @Nullable String zoneId, int afterBad) {
         this.alertType = alertType;
         this.deviceId = deviceId;
         this.zoneId = zoneId;

@@ -1,5 +1,7 @@
 package gridwatch.detectors.limit;
 
+import org.jspecify.annotations.Nullable;
+
 import gridwatch.detectors.core.Evidence;
 import gridwatch.detectors.core.Finding;
 import gridwatch.detectors.core.Subject;
@@ -29,13 +31,13 @@ public final class LimitRule implements ReadingRule {
     private static final int SERIES_LENGTH = 12;
 
     private final String deviceId;
-    private final String zoneId;
+    private final @Nullable String zoneId;
     private final Deque<Reading> recent = new ArrayDeque<>(SERIES_LENGTH);
     private volatile LimitSpec spec;
     private final HoldClear hold;
     private double peak;
 
-    public LimitRule(LimitSpec spec, String deviceId, String zoneId) {
+    public LimitRule(LimitSpec spec, String deviceId, @Nullable String zoneId) {
         this.spec = spec;
         this.deviceId = deviceId;
         this.zoneId = zoneId;

@@ -1,5 +1,7 @@
 package gridwatch.detectors.noise;
 
+import org.jspecify.annotations.Nullable;
+
 import gridwatch.detectors.core.Evidence;
 import gridwatch.detectors.core.Finding;
 import gridwatch.detectors.core.Subject;
@@ -34,7 +36,7 @@ public final class NoiseRule implements ReadingRule {
     private static final long STATS_EVERY_MILLIS = 10_000;
 
     private final String deviceId;
-    private final String zoneId;
+    private final @Nullable String zoneId;
     private volatile NoiseSpec spec;
     private LevelWindow la;
     private LevelWindow stationLeq;
@@ -46,7 +48,7 @@ public final class NoiseRule implements ReadingRule {
     private double l50 = Double.NaN;
     private double l90 = Double.NaN;
 
-    public NoiseRule(NoiseSpec spec, String deviceId, String zoneId) {
+    public NoiseRule(NoiseSpec spec, String deviceId, @Nullable String zoneId) {
         this.deviceId = deviceId;
         this.zoneId = zoneId;
         this.spec = spec;

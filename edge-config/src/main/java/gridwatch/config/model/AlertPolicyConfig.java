@@ -1,13 +1,15 @@
 package gridwatch.config.model;
 
+import org.jspecify.annotations.Nullable;
+
 import java.time.Duration;
 
 /** How often an open alert may be updated, and how long after an end the same key stays quiet. */
 public record AlertPolicyConfig(Integer updateIntervalSeconds, Integer cooldownSeconds) {
 
-    public AlertPolicyConfig {
-        updateIntervalSeconds = updateIntervalSeconds == null ? 60 : updateIntervalSeconds;
-        cooldownSeconds = cooldownSeconds == null ? 300 : cooldownSeconds;
+    public AlertPolicyConfig(@Nullable Integer updateIntervalSeconds, @Nullable Integer cooldownSeconds) {
+        this.updateIntervalSeconds = updateIntervalSeconds == null ? 60 : updateIntervalSeconds;
+        this.cooldownSeconds = cooldownSeconds == null ? 300 : cooldownSeconds;
     }
 
     public Duration updateInterval() {

@@ -1,5 +1,7 @@
 package gridwatch.config.model;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.List;
 
 /**
@@ -8,21 +10,28 @@ import java.util.List;
  */
 public record CameraVisionConfig(List<ImageZoneConfig> zones, List<LineConfig> lines, List<CrowdRuleConfig> crowd,
                                  List<KeyPostRuleConfig> keyPost, List<MuckTruckRuleConfig> muckTruck,
-                                 List<GarbagePileRuleConfig> garbagePile, List<Integer> tiles, DensityConfig density) {
+                                 List<GarbagePileRuleConfig> garbagePile, @Nullable List<Integer> tiles,
+                                 @Nullable DensityConfig density) {
 
-    public CameraVisionConfig {
-        zones = zones == null ? List.of() : List.copyOf(zones);
-        lines = lines == null ? List.of() : List.copyOf(lines);
-        crowd = crowd == null ? List.of() : List.copyOf(crowd);
-        keyPost = keyPost == null ? List.of() : List.copyOf(keyPost);
-        muckTruck = muckTruck == null ? List.of() : List.copyOf(muckTruck);
-        garbagePile = garbagePile == null ? List.of() : List.copyOf(garbagePile);
-        tiles = tiles == null ? null : List.copyOf(tiles);
+    public CameraVisionConfig(@Nullable List<ImageZoneConfig> zones, @Nullable List<LineConfig> lines,
+                              @Nullable List<CrowdRuleConfig> crowd, @Nullable List<KeyPostRuleConfig> keyPost,
+                              @Nullable List<MuckTruckRuleConfig> muckTruck,
+                              @Nullable List<GarbagePileRuleConfig> garbagePile, @Nullable List<Integer> tiles,
+                              @Nullable DensityConfig density) {
+        this.zones = zones == null ? List.of() : List.copyOf(zones);
+        this.lines = lines == null ? List.of() : List.copyOf(lines);
+        this.crowd = crowd == null ? List.of() : List.copyOf(crowd);
+        this.keyPost = keyPost == null ? List.of() : List.copyOf(keyPost);
+        this.muckTruck = muckTruck == null ? List.of() : List.copyOf(muckTruck);
+        this.garbagePile = garbagePile == null ? List.of() : List.copyOf(garbagePile);
+        this.tiles = tiles == null ? null : List.copyOf(tiles);
+        this.density = density;
     }
 
-    public CameraVisionConfig(List<ImageZoneConfig> zones, List<LineConfig> lines, List<CrowdRuleConfig> crowd,
-                              List<KeyPostRuleConfig> keyPost, List<MuckTruckRuleConfig> muckTruck,
-                              List<GarbagePileRuleConfig> garbagePile, List<Integer> tiles) {
+    public CameraVisionConfig(@Nullable List<ImageZoneConfig> zones, @Nullable List<LineConfig> lines,
+                              @Nullable List<CrowdRuleConfig> crowd, @Nullable List<KeyPostRuleConfig> keyPost,
+                              @Nullable List<MuckTruckRuleConfig> muckTruck,
+                              @Nullable List<GarbagePileRuleConfig> garbagePile, @Nullable List<Integer> tiles) {
         this(zones, lines, crowd, keyPost, muckTruck, garbagePile, tiles, null);
     }
 
@@ -36,61 +45,84 @@ public record CameraVisionConfig(List<ImageZoneConfig> zones, List<LineConfig> l
      * @param switchOver   density count (after the noise floor) from which a zone counts by density
      * @param noiseFloor   people the model sees in this camera's empty picture; each zone takes its share off
      */
-    public record DensityConfig(VisionConfig.DensityModelConfig model, Integer inputWidth, Double periodSeconds, Double switchOver,
+    public record DensityConfig(VisionConfig.@Nullable DensityModelConfig model, Integer inputWidth, Double periodSeconds, Double switchOver,
                                 Double noiseFloor) {
-        public DensityConfig {
-            inputWidth = inputWidth == null ? 960 : inputWidth;
-            periodSeconds = periodSeconds == null ? 5.0 : periodSeconds;
-            switchOver = switchOver == null ? 25.0 : switchOver;
-            noiseFloor = noiseFloor == null ? 8.0 : noiseFloor;
+        public DensityConfig(VisionConfig.@Nullable DensityModelConfig model, @Nullable Integer inputWidth, @Nullable Double periodSeconds,
+                             @Nullable Double switchOver, @Nullable Double noiseFloor) {
+            this.model = model;
+            this.inputWidth = inputWidth == null ? 960 : inputWidth;
+            this.periodSeconds = periodSeconds == null ? 5.0 : periodSeconds;
+            this.switchOver = switchOver == null ? 25.0 : switchOver;
+            this.noiseFloor = noiseFloor == null ? 8.0 : noiseFloor;
         }
     }
 
     /** @param zone the config zone (grid cell) it belongs to; the camera's own when absent */
-    public record ImageZoneConfig(String id, String zone, List<List<Double>> polygon, List<List<List<Double>>> exclude, Double areaM2) {
-        public ImageZoneConfig {
-            exclude = exclude == null ? List.of() : exclude;
+    public record ImageZoneConfig(String id, @Nullable String zone, List<List<Double>> polygon, List<List<List<Double>>> exclude, @Nullable Double areaM2) {
+        public ImageZoneConfig(String id, @Nullable String zone, List<List<Double>> polygon,
+                               @Nullable List<List<List<Double>>> exclude, @Nullable Double areaM2) {
+            this.id = id;
+            this.zone = zone;
+            this.polygon = polygon;
+            this.exclude = exclude == null ? List.of() : exclude;
+            this.areaM2 = areaM2;
         }
     }
 
-    public record LineConfig(String id, String zone, List<Double> from, List<Double> to) {
+    public record LineConfig(String id, @Nullable String zone, List<Double> from, List<Double> to) {
     }
 
-    public record CrowdRuleConfig(String id, String alertType, String zone, Integer minPeople, Double minDensityPerM2,
+    public record CrowdRuleConfig(String id, String alertType, String zone, @Nullable Integer minPeople, @Nullable Double minDensityPerM2,
                                   Double minSeconds, Double clearSeconds, Integer smoothFrames, Double minScore, String severity) {
-        public CrowdRuleConfig {
-            alertType = alertType == null ? "crowd.gathering" : alertType;
-            minSeconds = minSeconds == null ? 60.0 : minSeconds;
-            clearSeconds = clearSeconds == null ? 30.0 : clearSeconds;
-            smoothFrames = smoothFrames == null ? 5 : smoothFrames;
-            minScore = minScore == null ? 0.35 : minScore;
-            severity = severity == null ? "yellow" : severity;
+        public CrowdRuleConfig(String id, @Nullable String alertType, String zone, @Nullable Integer minPeople,
+                               @Nullable Double minDensityPerM2, @Nullable Double minSeconds,
+                               @Nullable Double clearSeconds, @Nullable Integer smoothFrames, @Nullable Double minScore,
+                               @Nullable String severity) {
+            this.id = id;
+            this.alertType = alertType == null ? "crowd.gathering" : alertType;
+            this.zone = zone;
+            this.minPeople = minPeople;
+            this.minDensityPerM2 = minDensityPerM2;
+            this.minSeconds = minSeconds == null ? 60.0 : minSeconds;
+            this.clearSeconds = clearSeconds == null ? 30.0 : clearSeconds;
+            this.smoothFrames = smoothFrames == null ? 5 : smoothFrames;
+            this.minScore = minScore == null ? 0.35 : minScore;
+            this.severity = severity == null ? "yellow" : severity;
         }
     }
 
     public record KeyPostRuleConfig(String id, String alertType, String zone, String from, String to, Double maxAbsentMinutes,
                                     Double minScore, String severity) {
-        public KeyPostRuleConfig {
-            alertType = alertType == null ? "post.absence" : alertType;
-            from = from == null ? "00:00" : from;
-            to = to == null ? "00:00" : to;
-            maxAbsentMinutes = maxAbsentMinutes == null ? 10.0 : maxAbsentMinutes;
-            minScore = minScore == null ? 0.3 : minScore;
-            severity = severity == null ? "yellow" : severity;
+        public KeyPostRuleConfig(String id, @Nullable String alertType, String zone, @Nullable String from,
+                                 @Nullable String to, @Nullable Double maxAbsentMinutes, @Nullable Double minScore,
+                                 @Nullable String severity) {
+            this.id = id;
+            this.alertType = alertType == null ? "post.absence" : alertType;
+            this.zone = zone;
+            this.from = from == null ? "00:00" : from;
+            this.to = to == null ? "00:00" : to;
+            this.maxAbsentMinutes = maxAbsentMinutes == null ? 10.0 : maxAbsentMinutes;
+            this.minScore = minScore == null ? 0.3 : minScore;
+            this.severity = severity == null ? "yellow" : severity;
         }
     }
 
     /** @param line the exit line (its A→B has the site on the left) */
     public record MuckTruckRuleConfig(String id, String alertType, String line, List<String> labels, Double minScore,
                                       Double mudThreshold, Integer maxSamples, Double clearSeconds, String severity) {
-        public MuckTruckRuleConfig {
-            alertType = alertType == null ? "muck-truck.unwashed" : alertType;
-            labels = labels == null ? List.of("truck") : List.copyOf(labels);
-            minScore = minScore == null ? 0.3 : minScore;
-            mudThreshold = mudThreshold == null ? 0.45 : mudThreshold;
-            maxSamples = maxSamples == null ? 10 : maxSamples;
-            clearSeconds = clearSeconds == null ? 120.0 : clearSeconds;
-            severity = severity == null ? "orange" : severity;
+        public MuckTruckRuleConfig(String id, @Nullable String alertType, String line, @Nullable List<String> labels,
+                                   @Nullable Double minScore, @Nullable Double mudThreshold,
+                                   @Nullable Integer maxSamples, @Nullable Double clearSeconds,
+                                   @Nullable String severity) {
+            this.id = id;
+            this.alertType = alertType == null ? "muck-truck.unwashed" : alertType;
+            this.line = line;
+            this.labels = labels == null ? List.of("truck") : List.copyOf(labels);
+            this.minScore = minScore == null ? 0.3 : minScore;
+            this.mudThreshold = mudThreshold == null ? 0.45 : mudThreshold;
+            this.maxSamples = maxSamples == null ? 10 : maxSamples;
+            this.clearSeconds = clearSeconds == null ? 120.0 : clearSeconds;
+            this.severity = severity == null ? "orange" : severity;
         }
     }
 
@@ -98,15 +130,20 @@ public record CameraVisionConfig(List<ImageZoneConfig> zones, List<LineConfig> l
     public record GarbagePileRuleConfig(String id, String alertType, String zone, Double learnSeconds, Double diffThreshold,
                                         Double minAreaShare, Double persistMinutes, Double clearSeconds, List<String> garbageLabels,
                                         String severity) {
-        public GarbagePileRuleConfig {
-            alertType = alertType == null ? "garbage.pile" : alertType;
-            learnSeconds = learnSeconds == null ? 600.0 : learnSeconds;
-            diffThreshold = diffThreshold == null ? 35.0 : diffThreshold;
-            minAreaShare = minAreaShare == null ? 0.02 : minAreaShare;
-            persistMinutes = persistMinutes == null ? 10.0 : persistMinutes;
-            clearSeconds = clearSeconds == null ? 120.0 : clearSeconds;
-            garbageLabels = garbageLabels == null ? List.of() : List.copyOf(garbageLabels);
-            severity = severity == null ? "yellow" : severity;
+        public GarbagePileRuleConfig(String id, @Nullable String alertType, String zone, @Nullable Double learnSeconds,
+                                     @Nullable Double diffThreshold, @Nullable Double minAreaShare,
+                                     @Nullable Double persistMinutes, @Nullable Double clearSeconds,
+                                     @Nullable List<String> garbageLabels, @Nullable String severity) {
+            this.id = id;
+            this.alertType = alertType == null ? "garbage.pile" : alertType;
+            this.zone = zone;
+            this.learnSeconds = learnSeconds == null ? 600.0 : learnSeconds;
+            this.diffThreshold = diffThreshold == null ? 35.0 : diffThreshold;
+            this.minAreaShare = minAreaShare == null ? 0.02 : minAreaShare;
+            this.persistMinutes = persistMinutes == null ? 10.0 : persistMinutes;
+            this.clearSeconds = clearSeconds == null ? 120.0 : clearSeconds;
+            this.garbageLabels = garbageLabels == null ? List.of() : List.copyOf(garbageLabels);
+            this.severity = severity == null ? "yellow" : severity;
         }
     }
 }

@@ -1,9 +1,14 @@
 package gridwatch.config.model;
 
-/** One entry of the center's case dictionary: the code and Chinese name an alert type files under. */
-public record CategoryConfig(String code, String nameZh, String caseType, String scheme) {
+import org.jspecify.annotations.Nullable;
 
-    public CategoryConfig {
-        caseType = caseType == null ? "event" : caseType;
+/** One entry of the center's case dictionary: the code and Chinese name an alert type files under. */
+public record CategoryConfig(String code, String nameZh, String caseType, @Nullable String scheme) {
+
+    public CategoryConfig(String code, String nameZh, @Nullable String caseType, @Nullable String scheme) {
+        this.code = code;
+        this.nameZh = nameZh;
+        this.caseType = caseType == null ? "event" : caseType;
+        this.scheme = scheme;
     }
 }

@@ -1,13 +1,15 @@
 package gridwatch.config.model;
 
+import org.jspecify.annotations.Nullable;
+
 /** One device instance: which profile describes it and how to reach it. */
 public record DeviceConfig(
         String id,
-        String name,
+        @Nullable String name,
         String profile,
-        String zone,
-        Location location,
-        Integer staleAfterSeconds,
+        @Nullable String zone,
+        @Nullable Location location,
+        @Nullable Integer staleAfterSeconds,
         ConnectionConfig connection,
-        CameraVisionConfig vision) {
+        @Nullable CameraVisionConfig vision) {
 }

@@ -1,5 +1,7 @@
 package gridwatch.config.model;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,21 +25,39 @@ public record EdgeConfig(
         List<SinkConfig> sinks,
         VisionConfig vision) {
 
-    public EdgeConfig {
-        site = site == null ? new SiteConfig(null, null, null) : site;
-        outbox = outbox == null ? new OutboxConfig(null, null, null) : outbox;
-        http = http == null ? new HttpConfig(null, null) : http;
-        ingest = ingest == null ? new IngestConfig(null, null) : ingest;
-        profiles = profiles == null ? new ProfilesConfig(null) : profiles;
-        zones = zones == null ? List.of() : List.copyOf(zones);
-        devices = List.copyOf(devices);
-        categories = Map.copyOf(categories);
-        rules = rules == null ? List.of() : List.copyOf(rules);
-        alerts = alerts == null ? new AlertPolicyConfig(null, null) : alerts;
-        health = health == null ? new HealthConfig(null, null, null) : health;
-        timeseries = timeseries == null ? new TimeSeriesConfig(null) : timeseries;
-        sinks = sinks == null ? List.of() : List.copyOf(sinks);
-        vision = vision == null ? new VisionConfig(null, null) : vision;
+    public EdgeConfig(
+            GatewayConfig gateway,
+            @Nullable SiteConfig site,
+            UplinkConfig uplink,
+            @Nullable OutboxConfig outbox,
+            @Nullable HttpConfig http,
+            @Nullable IngestConfig ingest,
+            @Nullable ProfilesConfig profiles,
+            @Nullable List<ZoneConfig> zones,
+            List<DeviceConfig> devices,
+            Map<String, CategoryConfig> categories,
+            @Nullable List<RuleConfig> rules,
+            @Nullable AlertPolicyConfig alerts,
+            @Nullable HealthConfig health,
+            @Nullable TimeSeriesConfig timeseries,
+            @Nullable List<SinkConfig> sinks,
+            @Nullable VisionConfig vision) {
+        this.gateway = gateway;
+        this.site = site == null ? new SiteConfig(null, null, null) : site;
+        this.uplink = uplink;
+        this.outbox = outbox == null ? new OutboxConfig(null, null, null) : outbox;
+        this.http = http == null ? new HttpConfig(null, null) : http;
+        this.ingest = ingest == null ? new IngestConfig(null, null) : ingest;
+        this.profiles = profiles == null ? new ProfilesConfig(null) : profiles;
+        this.zones = zones == null ? List.of() : List.copyOf(zones);
+        this.devices = List.copyOf(devices);
+        this.categories = Map.copyOf(categories);
+        this.rules = rules == null ? List.of() : List.copyOf(rules);
+        this.alerts = alerts == null ? new AlertPolicyConfig(null, null) : alerts;
+        this.health = health == null ? new HealthConfig(null, null, null) : health;
+        this.timeseries = timeseries == null ? new TimeSeriesConfig(null) : timeseries;
+        this.sinks = sinks == null ? List.of() : List.copyOf(sinks);
+        this.vision = vision == null ? new VisionConfig(null, null) : vision;
     }
 
     /** The same config talking to another uplink (e.g. the embedded broker's real address). */

@@ -1,13 +1,16 @@
 package gridwatch.config.model;
 
+import org.jspecify.annotations.Nullable;
+
 public record Hj212ServerConfig(String bind, Integer port, Integer maxDataBytes, Integer idleSeconds, Boolean acceptModbusCrc) {
 
-    public Hj212ServerConfig {
-        bind = bind == null ? "0.0.0.0" : bind;
-        port = port == null ? 6000 : port;
-        maxDataBytes = maxDataBytes == null ? 1024 : maxDataBytes;
-        idleSeconds = idleSeconds == null ? 600 : idleSeconds;
-        acceptModbusCrc = acceptModbusCrc != null && acceptModbusCrc;
+    public Hj212ServerConfig(@Nullable String bind, @Nullable Integer port, @Nullable Integer maxDataBytes,
+                             @Nullable Integer idleSeconds, @Nullable Boolean acceptModbusCrc) {
+        this.bind = bind == null ? "0.0.0.0" : bind;
+        this.port = port == null ? 6000 : port;
+        this.maxDataBytes = maxDataBytes == null ? 1024 : maxDataBytes;
+        this.idleSeconds = idleSeconds == null ? 600 : idleSeconds;
+        this.acceptModbusCrc = acceptModbusCrc != null && acceptModbusCrc;
     }
 
     public static Hj212ServerConfig defaults() {

@@ -1,5 +1,7 @@
 package gridwatch.config.model;
 
+import org.jspecify.annotations.Nullable;
+
 /** Servers the gateway runs for devices that connect to it. */
-public record IngestConfig(Hj212ServerConfig hj212, Sl651ServerConfig sl651) {
+public record IngestConfig(@Nullable Hj212ServerConfig hj212, @Nullable Sl651ServerConfig sl651) {
 }

@@ -1,5 +1,7 @@
 package gridwatch.config.model;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.List;
 
 /**
@@ -14,22 +16,42 @@ public record NoiseLimitRuleConfig(
         Double forSeconds,
         Double hysteresis,
         String severity,
-        String areaClass,
-        Double dayLimitDb,
-        Double nightLimitDb,
+        @Nullable String areaClass,
+        @Nullable Double dayLimitDb,
+        @Nullable Double nightLimitDb,
         String dayStarts,
         String nightStarts,
         Integer windowSeconds,
         Double lmaxMarginDb) implements RuleConfig {
 
-    public NoiseLimitRuleConfig {
-        devices = List.copyOf(devices);
-        forSeconds = forSeconds == null ? 0.0 : forSeconds;
-        hysteresis = hysteresis == null ? 0.0 : hysteresis;
-        severity = severity == null ? "yellow" : severity;
-        dayStarts = dayStarts == null ? "06:00" : dayStarts;
-        nightStarts = nightStarts == null ? "22:00" : nightStarts;
-        windowSeconds = windowSeconds == null ? 60 : windowSeconds;
-        lmaxMarginDb = lmaxMarginDb == null ? 15.0 : lmaxMarginDb;
+    public NoiseLimitRuleConfig(
+            String id,
+            String alertType,
+            List<String> devices,
+            String resource,
+            @Nullable Double forSeconds,
+            @Nullable Double hysteresis,
+            @Nullable String severity,
+            @Nullable String areaClass,
+            @Nullable Double dayLimitDb,
+            @Nullable Double nightLimitDb,
+            @Nullable String dayStarts,
+            @Nullable String nightStarts,
+            @Nullable Integer windowSeconds,
+            @Nullable Double lmaxMarginDb) {
+        this.id = id;
+        this.alertType = alertType;
+        this.devices = List.copyOf(devices);
+        this.resource = resource;
+        this.forSeconds = forSeconds == null ? 0.0 : forSeconds;
+        this.hysteresis = hysteresis == null ? 0.0 : hysteresis;
+        this.severity = severity == null ? "yellow" : severity;
+        this.areaClass = areaClass;
+        this.dayLimitDb = dayLimitDb;
+        this.nightLimitDb = nightLimitDb;
+        this.dayStarts = dayStarts == null ? "06:00" : dayStarts;
+        this.nightStarts = nightStarts == null ? "22:00" : nightStarts;
+        this.windowSeconds = windowSeconds == null ? 60 : windowSeconds;
+        this.lmaxMarginDb = lmaxMarginDb == null ? 15.0 : lmaxMarginDb;
     }
 }

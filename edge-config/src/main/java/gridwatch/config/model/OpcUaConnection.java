@@ -1,5 +1,7 @@
 package gridwatch.config.model;
 
+import org.jspecify.annotations.Nullable;
+
 import gridwatch.config.Secret;
 
 /**
@@ -8,11 +10,15 @@ import gridwatch.config.Secret;
  * Only the None security policy is supported for now: plant networks that require signing need
  * the certificate handling this connector does not have yet.
  */
-public record OpcUaConnection(String endpoint, String username, Secret password, Integer publishingMs, Integer timeoutMillis)
+public record OpcUaConnection(String endpoint, @Nullable String username, @Nullable Secret password, Integer publishingMs, Integer timeoutMillis)
         implements ConnectionConfig {
 
-    public OpcUaConnection {
-        publishingMs = publishingMs == null ? 1000 : publishingMs;
-        timeoutMillis = timeoutMillis == null ? 5000 : timeoutMillis;
+    public OpcUaConnection(String endpoint, @Nullable String username, @Nullable Secret password,
+                           @Nullable Integer publishingMs, @Nullable Integer timeoutMillis) {
+        this.endpoint = endpoint;
+        this.username = username;
+        this.password = password;
+        this.publishingMs = publishingMs == null ? 1000 : publishingMs;
+        this.timeoutMillis = timeoutMillis == null ? 5000 : timeoutMillis;
     }
 }

@@ -1,5 +1,7 @@
 package gridwatch.config.model;
 
+import org.jspecify.annotations.Nullable;
+
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 
@@ -11,10 +13,13 @@ import java.time.OffsetDateTime;
  * @param startAt when the trace began; readings carry this time plus their offset
  * @param loop    start again at the end
  */
-public record ReplayConnection(Path file, Double speed, OffsetDateTime startAt, Boolean loop) implements ConnectionConfig {
+public record ReplayConnection(Path file, Double speed, @Nullable OffsetDateTime startAt, Boolean loop) implements ConnectionConfig {
 
-    public ReplayConnection {
-        speed = speed == null ? 1.0 : speed;
-        loop = loop != null && loop;
+    public ReplayConnection(Path file, @Nullable Double speed, @Nullable OffsetDateTime startAt,
+                            @Nullable Boolean loop) {
+        this.file = file;
+        this.speed = speed == null ? 1.0 : speed;
+        this.startAt = startAt;
+        this.loop = loop != null && loop;
     }
 }

@@ -1,5 +1,7 @@
 package gridwatch.config.model;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.List;
 
 /** A plain upper limit on one resource. */
@@ -13,10 +15,22 @@ public record ThresholdRuleConfig(
         String severity,
         Double above) implements RuleConfig {
 
-    public ThresholdRuleConfig {
-        devices = List.copyOf(devices);
-        forSeconds = forSeconds == null ? 0.0 : forSeconds;
-        hysteresis = hysteresis == null ? 0.0 : hysteresis;
-        severity = severity == null ? "yellow" : severity;
+    public ThresholdRuleConfig(
+            String id,
+            String alertType,
+            List<String> devices,
+            String resource,
+            @Nullable Double forSeconds,
+            @Nullable Double hysteresis,
+            @Nullable String severity,
+            Double above) {
+        this.id = id;
+        this.alertType = alertType;
+        this.devices = List.copyOf(devices);
+        this.resource = resource;
+        this.forSeconds = forSeconds == null ? 0.0 : forSeconds;
+        this.hysteresis = hysteresis == null ? 0.0 : hysteresis;
+        this.severity = severity == null ? "yellow" : severity;
+        this.above = above;
     }
 }

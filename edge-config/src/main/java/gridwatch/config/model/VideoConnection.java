@@ -1,5 +1,7 @@
 package gridwatch.config.model;
 
+import org.jspecify.annotations.Nullable;
+
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import gridwatch.config.PathBinding;
 import gridwatch.config.Secret;
@@ -18,15 +20,21 @@ import gridwatch.config.Secret;
  *                    every frame; {@code keyframes}: only keyframes reach the decoder, so a camera costs
  *                    a fraction, but the analysis rate is then at most one frame per GOP
  */
-public record VideoConnection(@JsonDeserialize(using = PathBinding.UrlOrPath.class) String url, String username, Secret password, Double analysisFps, String rtspTransport,
+public record VideoConnection(@JsonDeserialize(using = PathBinding.UrlOrPath.class) String url, @Nullable String username, @Nullable Secret password, Double analysisFps, String rtspTransport,
                               Boolean loop, Boolean realtime, Double snapshotIntervalSeconds, String decode) implements ConnectionConfig {
 
-    public VideoConnection {
-        analysisFps = analysisFps == null ? 2.0 : analysisFps;
-        rtspTransport = rtspTransport == null ? "tcp" : rtspTransport;
-        loop = loop != null && loop;
-        realtime = realtime == null || realtime;
-        snapshotIntervalSeconds = snapshotIntervalSeconds == null ? 1.0 : snapshotIntervalSeconds;
-        decode = decode == null ? "auto" : decode;
+    public VideoConnection(@JsonDeserialize(using = PathBinding.UrlOrPath.class) String url, @Nullable String username,
+                           @Nullable Secret password, @Nullable Double analysisFps, @Nullable String rtspTransport,
+                           @Nullable Boolean loop, @Nullable Boolean realtime, @Nullable Double snapshotIntervalSeconds,
+                           @Nullable String decode) {
+        this.url = url;
+        this.username = username;
+        this.password = password;
+        this.analysisFps = analysisFps == null ? 2.0 : analysisFps;
+        this.rtspTransport = rtspTransport == null ? "tcp" : rtspTransport;
+        this.loop = loop != null && loop;
+        this.realtime = realtime == null || realtime;
+        this.snapshotIntervalSeconds = snapshotIntervalSeconds == null ? 1.0 : snapshotIntervalSeconds;
+        this.decode = decode == null ? "auto" : decode;
     }
 }

@@ -1,5 +1,7 @@
 package gridwatch.gateway.alert;
 
+import org.jspecify.annotations.Nullable;
+
 /** The device behind an alert, as the center's asset register knows it. */
-public record DeviceRef(String id, String name, String profile) {
+public record DeviceRef(String id, @Nullable String name, @Nullable String profile) {
 }

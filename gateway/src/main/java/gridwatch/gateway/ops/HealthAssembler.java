@@ -1,5 +1,7 @@
 package gridwatch.gateway.ops;
 
+import org.jspecify.annotations.Nullable;
+
 import gridwatch.config.model.DeviceConfig;
 import gridwatch.config.model.EdgeConfig;
 import gridwatch.gateway.alert.outbox.OutboxStats;
@@ -29,11 +31,11 @@ public final class HealthAssembler implements Supplier<HealthReport> {
     private final DeviceActivity activity;
     private final List<Source> sources;
     private final Clock clock;
-    private final InfluxWriter timeseries;
+    private final @Nullable InfluxWriter timeseries;
 
     /** @param timeseries the reading store, or null when none is configured */
     public HealthAssembler(Supplier<UplinkState> uplink, Supplier<OutboxStats> outbox, Supplier<EdgeConfig> config,
-                           DeviceActivity activity, List<Source> sources, InfluxWriter timeseries, Clock clock) {
+                           DeviceActivity activity, List<Source> sources, @Nullable InfluxWriter timeseries, Clock clock) {
         this.uplink = uplink;
         this.outbox = outbox;
         this.config = config;

@@ -1,5 +1,7 @@
 package gridwatch.gateway.pipeline;
 
+import org.jspecify.annotations.Nullable;
+
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,7 +30,8 @@ public final class DeviceActivity {
         t.readings = t.readings + 1; // single writer per device
     }
 
-    public Seen of(String deviceId) {
+    /** Null when the device has delivered nothing yet. */
+    public @Nullable Seen of(String deviceId) {
         Tracker t = seen.get(deviceId);
         return t == null ? null : new Seen(Instant.ofEpochMilli(t.lastMillis), t.readings);
     }

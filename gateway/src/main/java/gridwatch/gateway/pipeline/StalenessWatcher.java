@@ -62,6 +62,10 @@ public final class StalenessWatcher implements AutoCloseable {
 
     /** One pass over the devices; visible for tests. */
     void check() {
+        String alertType = config.health().offlineAlertType();
+        if (alertType == null) {
+            return; // offline alerts are not raised; start() does not run the watcher either
+        }
         Instant now = clock.instant();
         for (DeviceConfig d : config.devices()) {
             if (d.staleAfterSeconds() == null) {
@@ -76,17 +80,17 @@ public final class StalenessWatcher implements AutoCloseable {
             boolean isOffline = watch.active() && since != null ? !last.isAfter(since) : silent > d.staleAfterSeconds();
             switch (watch.step(isOffline, Severity.BLUE, now)) {
                 case Transition.Started st ->
-                        findings.accept(finding(d, true, now, silent, "no data for " + silent + " s (allowed " + d.staleAfterSeconds() + " s)"));
+                        findings.accept(finding(d, alertType, true, now, silent, "no data for " + silent + " s (allowed " + d.staleAfterSeconds() + " s)"));
                 case Transition.Cleared c ->
-                        findings.accept(finding(d, false, now, 0, "data again after " + Duration.between(c.onset(), last).getSeconds() + " s offline"));
+                        findings.accept(finding(d, alertType, false, now, 0, "data again after " + Duration.between(c.onset(), last).getSeconds() + " s offline"));
                 case Transition.Quiet q -> { }
                 case Transition.Continues c -> { } // reported when it starts and ends only
             }
         }
     }
 
-    private Finding finding(DeviceConfig d, boolean active, Instant at, long silent, String summary) {
-        return new Finding("device-health", config.health().offlineAlertType(), Subject.of(d.id(), d.zone()), active, Severity.BLUE, at,
+    private Finding finding(DeviceConfig d, String alertType, boolean active, Instant at, long silent, String summary) {
+        return new Finding("device-health", alertType, Subject.of(d.id(), d.zone()), active, Severity.BLUE, at,
                 summary, List.of(new Measurement("silentSeconds", silent, "s")), List.of());
     }
 

@@ -36,9 +36,8 @@ final class RuleFactory {
         Duration hold = Duration.ofMillis((long) (rc.forSeconds() * 1000));
         return switch (rc) {
             case NoiseLimitRuleConfig n -> {
-                NoiseLimit byClass = n.areaClass() == null ? null : NoiseLimit.forAreaClass(n.areaClass());
-                double day = n.dayLimitDb() != null ? n.dayLimitDb() : byClass.dayDb();
-                double night = n.nightLimitDb() != null ? n.nightLimitDb() : byClass.nightDb();
+                double day = n.dayLimitDb() != null ? n.dayLimitDb() : byClass(n).dayDb();
+                double night = n.nightLimitDb() != null ? n.nightLimitDb() : byClass(n).nightDb();
                 DayNightLimit limit = new DayNightLimit(day, night, LocalTime.parse(n.dayStarts()), LocalTime.parse(n.nightStarts()),
                         config.site().zoneId());
                 NoiseSpec spec = new NoiseSpec(n.id(), n.alertType(), limit, Duration.ofSeconds(n.windowSeconds()), hold,
@@ -62,5 +61,13 @@ final class RuleFactory {
                         : new PreparedRule.Fresh(new LimitRule(spec, deviceId, zoneId));
             }
         };
+    }
+
+    /** The limits of the rule's area class; the schema requires one wherever an explicit limit is left out. */
+    private static NoiseLimit byClass(NoiseLimitRuleConfig n) {
+        if (n.areaClass() == null) {
+            throw new IllegalArgumentException("rule " + n.id() + ": needs areaClass, or both dayLimitDb and nightLimitDb");
+        }
+        return NoiseLimit.forAreaClass(n.areaClass());
     }
 }

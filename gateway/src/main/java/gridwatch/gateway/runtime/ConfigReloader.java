@@ -16,6 +16,7 @@ import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
@@ -68,7 +69,8 @@ public final class ConfigReloader implements AutoCloseable {
         this.current = initial;
         this.apply = apply;
         this.watcher = this.file.getFileSystem().newWatchService();
-        this.file.getParent().register(watcher, StandardWatchEventKinds.ENTRY_MODIFY, StandardWatchEventKinds.ENTRY_CREATE);
+        // An absolute path to a file always has a parent directory.
+        Objects.requireNonNull(this.file.getParent()).register(watcher, StandardWatchEventKinds.ENTRY_MODIFY, StandardWatchEventKinds.ENTRY_CREATE);
         this.thread = Thread.ofPlatform().name("config-reloader").daemon(true).start(this::watch);
         installSighup();
     }

@@ -49,6 +49,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Optional;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -66,6 +67,8 @@ public final class Gateway implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
     private static final Supplier<UUID> UUID_V7 = UuidCreator::getTimeOrderedEpoch;
+    /** The loader always sets outbox.directory; only a config built by hand can lack it. */
+    static final String NO_OUTBOX = "outbox.directory is not set (a config built by hand must set it)";
 
     private final Components parts = new Components();
     private final AtomicReference<EdgeConfig> config;
@@ -94,7 +97,7 @@ public final class Gateway implements AutoCloseable {
         config = new AtomicReference<>(initial);
         ProfileCatalog profiles = new ProfileLoader().load(initial.profiles().directories());
         try {
-            outbox = parts.add("outbox", new Outbox(initial.outbox().directory(), initial.outbox().maxBytes(), initial.outbox().fsync()));
+            outbox = parts.add("outbox", new Outbox(Objects.requireNonNull(initial.outbox().directory(), NO_OUTBOX), initial.outbox().maxBytes(), initial.outbox().fsync()));
             metrics.watchOutbox(outbox::stats);
             uplink = parts.add("uplink", new MqttUplink(initial.uplink(), initial.gateway().id(), clock));
             metrics.watchUplink(uplink::connected);

@@ -1,5 +1,7 @@
 package gridwatch.gateway.runtime;
 
+import org.jspecify.annotations.Nullable;
+
 import gridwatch.config.ConfigException;
 import gridwatch.config.model.EdgeConfig;
 import gridwatch.gateway.alert.Alert;
@@ -7,6 +9,7 @@ import gridwatch.gateway.uplink.embedded.EmbeddedBroker;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
@@ -17,10 +20,10 @@ public final class RunningGateway implements AutoCloseable {
 
     public static final int DEFAULT_EMBEDDED_PORT = 1883;
 
-    private final EmbeddedBroker broker;
+    private final @Nullable EmbeddedBroker broker;
     private final Gateway gateway;
 
-    private RunningGateway(EmbeddedBroker broker, Gateway gateway) {
+    private RunningGateway(@Nullable EmbeddedBroker broker, Gateway gateway) {
         this.broker = broker;
         this.gateway = gateway;
     }
@@ -30,7 +33,7 @@ public final class RunningGateway implements AutoCloseable {
         EmbeddedBroker broker = null;
         EdgeConfig effective = config;
         if (config.uplink().embedded()) {
-            Path work = config.outbox().directory().resolveSibling("broker");
+            Path work = Objects.requireNonNull(config.outbox().directory(), Gateway.NO_OUTBOX).resolveSibling("broker");
             broker = EmbeddedBroker.start(work, DEFAULT_EMBEDDED_PORT);
             effective = effective.withUplink(effective.uplink().withBroker(broker.url()));
         }

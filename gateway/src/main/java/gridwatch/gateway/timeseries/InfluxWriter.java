@@ -1,5 +1,7 @@
 package gridwatch.gateway.timeseries;
 
+import org.jspecify.annotations.Nullable;
+
 import gridwatch.config.model.InfluxConfig;
 import gridwatch.detectors.core.Reading;
 import org.influxdb.InfluxDB;
@@ -12,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -39,13 +42,14 @@ public final class InfluxWriter implements Consumer<Reading>, AutoCloseable {
     private final AtomicLong written = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
     private final Thread thread;
-    private volatile String lastError;
+    private volatile @Nullable String lastError;
     private volatile boolean running = true;
 
     public InfluxWriter(InfluxConfig cfg, Path spoolDir) {
         this.cfg = cfg;
         this.db = cfg.username() != null
-                ? InfluxDBFactory.connect(cfg.url(), cfg.username(), new String(cfg.password().reveal()))
+                // the schema requires a password with a username
+                ? InfluxDBFactory.connect(cfg.url(), cfg.username(), new String(Objects.requireNonNull(cfg.password()).reveal()))
                 : InfluxDBFactory.connect(cfg.url());
         this.spool = new LineSpool(spoolDir, cfg.spoolMaxBytes());
         this.thread = Thread.ofPlatform().name("influx-writer").daemon(true).unstarted(this::loop);
@@ -173,7 +177,7 @@ public final class InfluxWriter implements Consumer<Reading>, AutoCloseable {
     }
 
     /** Null while writes succeed. */
-    public String lastError() {
+    public @Nullable String lastError() {
         return lastError;
     }
 

@@ -3,6 +3,8 @@ package gridwatch.gateway.vision;
 import gridwatch.config.model.CameraVisionConfig;
 import gridwatch.config.model.DeviceConfig;
 import gridwatch.config.model.EdgeConfig;
+import gridwatch.config.model.GatewayConfig;
+import gridwatch.config.model.UplinkConfig;
 import gridwatch.config.model.VideoConnection;
 import gridwatch.config.model.VisionConfig;
 import gridwatch.detectors.vision.ModelFile;
@@ -17,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * One {@code gridwatch detect} run: picks the camera and the model, builds the camera's chain and
@@ -54,7 +57,7 @@ public record DetectRun(Path file, @Nullable EdgeConfig cfg, @Nullable Path conf
 
     private int analyse() throws Exception {
         DeviceConfig device = cfg == null ? bareCamera() : pickCamera(cfg);
-        Path base = cfg == null || config == null ? Path.of(".") : config.toAbsolutePath().getParent();
+        Path base = cfg == null || config == null ? Path.of(".") : Objects.requireNonNull(config.toAbsolutePath().getParent());
         ModelSpec spec = cfg != null && cfg.vision().model() != null && model == null
                 ? VisionFactory.modelSpec(cfg.vision().model(), base)
                 : defaultModel();
@@ -123,7 +126,9 @@ public record DetectRun(Path file, @Nullable EdgeConfig cfg, @Nullable Path conf
     }
 
     private static EdgeConfig minimal() {
-        return new EdgeConfig(null, null, null, null, null, null, null, null, List.of(), Map.of(), List.of(), null, null, null, null,
+        // No gateway runs: the factory reads only vision and site, the gateway id and uplink are placeholders.
+        return new EdgeConfig(new GatewayConfig("detect"), null, new UplinkConfig(UplinkConfig.EMBEDDED, null, null, null, null, null, null, null, null),
+                null, null, null, null, null, List.of(), Map.of(), List.of(), null, null, null, null,
                 new VisionConfig(null, new VisionConfig.MotionConfig(false, null, null, null)));
     }
 

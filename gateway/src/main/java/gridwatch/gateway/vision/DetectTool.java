@@ -1,5 +1,7 @@
 package gridwatch.gateway.vision;
 
+import org.jspecify.annotations.Nullable;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -27,6 +29,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * Runs one camera's analysis chain over an image or a recording for an operator tuning
@@ -82,7 +85,7 @@ public final class DetectTool {
         VideoConnection once = new VideoConnection(file.toAbsolutePath().toString(), null, null, fps, null, false, false, null, null);
         // Closed in reverse order: the stream (and its analysis thread) stops before the recorder is freed.
         try (AnnotatedVideo out = new AnnotatedVideo(annotated, fps);
-             VideoStream s = new VideoStream("detect", once, file.toAbsolutePath().getParent(), Clock.systemUTC(), ms -> { })) {
+             VideoStream s = new VideoStream("detect", once, Objects.requireNonNull(file.toAbsolutePath().getParent()), Clock.systemUTC(), ms -> { })) {
             s.start((m, at) -> {
                 SceneAnalyzer.Result r = analyzer.analyse(m, at);
                 print(r, m);
@@ -105,7 +108,7 @@ public final class DetectTool {
         private final Path file;
         private final double fps;
         private final OpenCVFrameConverter.ToMat conv = new OpenCVFrameConverter.ToMat();
-        private FFmpegFrameRecorder recorder;
+        private @Nullable FFmpegFrameRecorder recorder;
         private boolean closed;
 
         AnnotatedVideo(Path file, double fps) {
@@ -197,7 +200,7 @@ public final class DetectTool {
                     counts.put(d.label(), counts.path(d.label()).asInt(0) + 1);
                 }
             }
-            var state = r.zoneStates().get(z.id());
+            var state = Objects.requireNonNull(r.zoneStates().get(z.id())); // the analyzer reports every one of its zones
             counts.put("tracked", state.tracks());
             counts.put("maxDwellSeconds", Math.round(state.maxDwellSeconds() * 10) / 10.0);
             ZoneCount c = count(r, z, m);

@@ -1,5 +1,7 @@
 package gridwatch.gateway.vision;
 
+import org.jspecify.annotations.Nullable;
+
 import gridwatch.config.model.CameraVisionConfig;
 import gridwatch.config.model.DeviceConfig;
 import gridwatch.config.model.EdgeConfig;
@@ -34,7 +36,6 @@ import gridwatch.detectors.vision.zone.CountingLine;
 import gridwatch.detectors.vision.zone.ImageZone;
 import gridwatch.detectors.vision.zone.NormalizedPolygon;
 import gridwatch.gateway.ingest.video.VideoStream;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,7 +73,7 @@ public final class VisionFactory implements AutoCloseable {
     private final EdgeConfig config;
     private final Path configDir;
     private final Clock clock;
-    private SharedDetector detector;
+    private @Nullable SharedDetector detector;
     /** Density models by file and checksum: cameras naming the same file share one session. */
     private final Map<DensityModelSpec, DensityCounter> densityModels = new LinkedHashMap<>();
     private @Nullable DensityWorker densityWorker;

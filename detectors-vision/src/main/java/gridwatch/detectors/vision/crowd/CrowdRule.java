@@ -1,5 +1,7 @@
 package gridwatch.detectors.vision.crowd;
 
+import org.jspecify.annotations.Nullable;
+
 import gridwatch.detectors.core.Finding;
 import gridwatch.detectors.core.Subject;
 import gridwatch.detectors.core.Measurement;
@@ -30,7 +32,7 @@ public final class CrowdRule extends ZoneRule<CrowdSpec> {
     private final Deque<Integer> recent = new ArrayDeque<>();
     private final HoldClear hold;
     /** The onset of the crowd being reported, for its duration; null when none. */
-    private Instant overSince;
+    private @Nullable Instant overSince;
     private int peak;
     private double smoothed;
     private ZoneCount count = new ZoneCount.DetectorOnly(0);
@@ -106,7 +108,7 @@ public final class CrowdRule extends ZoneRule<CrowdSpec> {
         };
     }
 
-    private static double seconds(Instant from, Instant to) {
+    private static double seconds(@Nullable Instant from, Instant to) {
         return from == null ? 0 : Duration.between(from, to).toMillis() / 1000.0;
     }
 

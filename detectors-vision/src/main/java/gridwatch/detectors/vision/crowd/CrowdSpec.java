@@ -1,5 +1,7 @@
 package gridwatch.detectors.vision.crowd;
 
+import org.jspecify.annotations.Nullable;
+
 import gridwatch.detectors.vision.scene.ZoneRuleSpec;
 
 import gridwatch.detectors.core.Severity;
@@ -12,6 +14,6 @@ import gridwatch.detectors.vision.zone.ImageZone;
  * over the last {@code smoothFrames} analysed frames, so one missed detection neither starts
  * nor ends an alert.
  */
-public record CrowdSpec(String ruleId, String alertType, ImageZone zone, int minPeople, Double minDensityPerM2,
+public record CrowdSpec(String ruleId, String alertType, ImageZone zone, int minPeople, @Nullable Double minDensityPerM2,
                         double minSeconds, double clearSeconds, int smoothFrames, float minScore, Severity severity) implements ZoneRuleSpec {
 }

@@ -1,5 +1,7 @@
 package gridwatch.detectors.vision.garbage;
 
+import org.jspecify.annotations.Nullable;
+
 import gridwatch.detectors.core.Finding;
 import gridwatch.detectors.core.Subject;
 import gridwatch.detectors.core.Measurement;
@@ -48,19 +50,21 @@ public final class GarbagePileRule extends ZoneRule<GarbagePileSpec> {
 
     private final Mat small = new Mat();
     private final Mat smallF = new Mat();
-    private float[] background;
-    private int[] seen;
-    private float[] age;
-    private boolean[] inZone;
+    // Per-pixel state at the shrunk size, (re)allocated on the first frame of each size: empty until then.
+    private float[] background = new float[0];
+    private int[] seen = new int[0];
+    private float[] age = new float[0];
+    private boolean[] inZone = new boolean[0];
     private int zonePixels;
     private int width;
     private int height;
-    private Instant started;
-    private Instant last;
+    // Set with the per-pixel state on the first frame (which never sees these values).
+    private Instant started = Instant.EPOCH;
+    private Instant last = Instant.EPOCH;
     /** Starts at once (the pixels' own age is the persistence hold); ends after clearSeconds under half the threshold. */
     private final HoldClear hold;
     private double share;
-    private Box region;
+    private @Nullable Box region;
 
     public GarbagePileRule(GarbagePileSpec spec) {
         super(spec);
@@ -70,7 +74,7 @@ public final class GarbagePileRule extends ZoneRule<GarbagePileSpec> {
     @Override
     public Optional<Finding> evaluate(SceneFrame f) {
         float[] now = shrink(f.image());
-        if (started == null || background == null || background.length != now.length) {
+        if (background.length != now.length) {
             started = f.at();
             last = f.at();
             background = new float[now.length];

@@ -46,10 +46,11 @@ public final class MotionGate implements AutoCloseable {
     private final Mat diff = new Mat();
     private final Mat moved = new Mat();
     private final Size blur = new Size(5, 5);
-    private byte[] movedBytes;
-    private boolean[][] zoneMasks;
-    private int[] zonePixels;
-    private Instant lastPass;
+    // Sized on the first frame (when the background is empty), with the background itself.
+    private byte[] movedBytes = new byte[0];
+    private boolean[][] zoneMasks = new boolean[0][];
+    private int[] zonePixels = new int[0];
+    private Instant lastPass = Instant.EPOCH;
     private double lastChanged;
 
     public MotionGate(Settings settings, List<ImageZone> zones) {

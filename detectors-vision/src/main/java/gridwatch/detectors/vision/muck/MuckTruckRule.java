@@ -1,5 +1,7 @@
 package gridwatch.detectors.vision.muck;
 
+import org.jspecify.annotations.Nullable;
+
 import gridwatch.detectors.core.DeferredEvidence;
 import gridwatch.detectors.core.Lifetime;
 import gridwatch.detectors.core.Finding;
@@ -46,11 +48,15 @@ public final class MuckTruckRule implements SceneRule {
 
     private static final class Seen {
         final List<Double> scores = new ArrayList<>();
-        MudScore.Sample last;
-        Mat bestView;
-        Track bestTrack;
+        MudScore.@Nullable Sample last;
+        @Nullable Mat bestView;
+        @Nullable Track bestTrack;
         float bestArea;
         Instant lastSeen;
+
+        Seen(Instant firstSeen) {
+            this.lastSeen = firstSeen;
+        }
     }
 
     private final MuckTruckSpec spec;
@@ -59,9 +65,9 @@ public final class MuckTruckRule implements SceneRule {
     private final Map<Long, Seen> trucks = new HashMap<>();
     private int exits;
     private int unwashed;
-    private Instant lastUnwashed;
+    private @Nullable Instant lastUnwashed;
     private double lastScore;
-    private LazyJpeg lastBestView;
+    private @Nullable LazyJpeg lastBestView;
     private final LongAdder rendered = new LongAdder();
     /** No time hold: "an unwashed truck left within clearSeconds" is the condition, measured here. */
     private final HoldClear hold = new HoldClear(Hold.none());
@@ -90,7 +96,7 @@ public final class MuckTruckRule implements SceneRule {
             if (!spec.labels().contains(t.label()) || t.score() < spec.minScore()) {
                 continue;
             }
-            Seen s = trucks.computeIfAbsent(t.id(), id -> new Seen());
+            Seen s = trucks.computeIfAbsent(t.id(), id -> new Seen(f.at()));
             s.lastSeen = f.at();
             sample(s, t, f);
             CountingLine.Direction d = spec.exit().crossed(t.previous(), t.box(), f.width(), f.height());
@@ -142,14 +148,19 @@ public final class MuckTruckRule implements SceneRule {
     }
 
     /** Sketched now, while its Mat lives; drawn only if an alert carrying it is sent. */
-    private LazyJpeg bestView(Seen s, double score, SceneFrame f) {
-        List<String> header = List.of(f.deviceId() + "  best view of truck #" + s.bestTrack.id(),
+    private @Nullable LazyJpeg bestView(Seen s, double score, SceneFrame f) {
+        Mat view = s.bestView;
+        Track track = s.bestTrack;
+        if (view == null || track == null) {
+            return null; // a score without a kept view cannot happen (both are taken from the same frame)
+        }
+        List<String> header = List.of(f.deviceId() + "  best view of truck #" + track.id(),
                 String.format(Locale.ROOT, "mud score %.2f (threshold %.2f), median of %d frames", score, spec.mudThreshold(), s.scores.size()));
-        return new LazyJpeg("best-view", annotator.sketch(s.bestView, List.of(zone), List.of(spec.exit()), List.of(s.bestTrack), List.of(), header),
+        return new LazyJpeg("best-view", annotator.sketch(view, List.of(zone), List.of(spec.exit()), List.of(track), List.of(), header),
                 rendered);
     }
 
-    private static void forget(Seen s) {
+    private static void forget(@Nullable Seen s) {
         if (s != null && s.bestView != null) {
             s.bestView.close();
             s.bestView = null;

@@ -1,5 +1,7 @@
 package gridwatch.detectors.vision.post;
 
+import org.jspecify.annotations.Nullable;
+
 import gridwatch.detectors.core.Finding;
 import gridwatch.detectors.core.Subject;
 import gridwatch.detectors.core.Measurement;
@@ -22,7 +24,7 @@ import java.util.Optional;
  */
 public final class KeyPostRule extends ZoneRule<KeyPostSpec> {
 
-    private Instant lastPresent;
+    private @Nullable Instant lastPresent;
     /** No time hold of its own: the absence clock (since someone was last seen) is the hold, measured here. */
     private final HoldClear hold = new HoldClear(Hold.none());
     private int present;

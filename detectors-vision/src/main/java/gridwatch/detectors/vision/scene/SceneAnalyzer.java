@@ -1,5 +1,7 @@
 package gridwatch.detectors.vision.scene;
 
+import org.jspecify.annotations.Nullable;
+
 import gridwatch.detectors.core.Finding;
 import gridwatch.detectors.vision.ClosedException;
 import gridwatch.detectors.vision.Detection;
@@ -69,7 +71,7 @@ public final class SceneAnalyzer implements AutoCloseable {
 
     private final String deviceId;
     private final ObjectDetector detector;
-    private final MotionGate gate;
+    private final @Nullable MotionGate gate;
     private final IouTracker tracker;
     private final List<SceneRule> rules;
     private final List<ImageZone> zones;
@@ -83,8 +85,8 @@ public final class SceneAnalyzer implements AutoCloseable {
 
     private List<Detection> last = List.of();
     private final Set<String> activeRules = new HashSet<>();
-    private LazyJpeg snapshot;
-    private Instant snapshotAt;
+    private @Nullable LazyJpeg snapshot;
+    private @Nullable Instant snapshotAt;
     private final LongAdder rendered = new LongAdder();
     /** Written by the analysis thread only; volatile for /health and tests on other threads. */
     private volatile long frames;

@@ -1,5 +1,6 @@
 package gridwatch.detectors.vision.track;
 
+
 import gridwatch.detectors.vision.Box;
 import gridwatch.detectors.vision.Detection;
 
@@ -30,16 +31,27 @@ public final class IouTracker {
     }
 
     private static final class Live {
-        long id;
-        int classId;
-        String label;
+        final long id;
+        final int classId;
+        final String label;
         float score;
         Box box;
         Box previous;
-        Instant firstSeen;
+        final Instant firstSeen;
         Instant lastSeen;
-        int hits;
-        boolean matched;
+        int hits = 1;
+        boolean matched = true;
+
+        Live(long id, Detection d, Instant at) {
+            this.id = id;
+            this.classId = d.classId();
+            this.label = d.label();
+            this.score = d.score();
+            this.box = d.box();
+            this.previous = d.box();
+            this.firstSeen = at;
+            this.lastSeen = at;
+        }
 
         Track snapshot(int minHits) {
             return new Track(id, classId, label, score, box, previous, firstSeen, lastSeen, hits, hits >= minHits);
@@ -70,18 +82,7 @@ public final class IouTracker {
         for (int i = 0; i < detections.size(); i++) {
             Detection d = detections.get(i);
             if (!used[i] && d.score() >= settings.highScore()) {
-                Live t = new Live();
-                t.id = nextId++;
-                t.classId = d.classId();
-                t.label = d.label();
-                t.score = d.score();
-                t.box = d.box();
-                t.previous = d.box();
-                t.firstSeen = at;
-                t.lastSeen = at;
-                t.hits = 1;
-                t.matched = true;
-                live.add(t);
+                live.add(new Live(nextId++, d, at));
             }
         }
         live.removeIf(t -> !t.matched && Duration.between(t.lastSeen, at).compareTo(settings.maxAge()) > 0);

@@ -40,7 +40,7 @@ public final class ZoneDwell {
     public Map<String, ZoneState> update(List<Track> tracks, Instant at, int width, int height) {
         Map<String, ZoneState> now = new LinkedHashMap<>();
         for (ImageZone z : zones) {
-            Map<Long, Instant> in = entered.get(z.id());
+            Map<Long, Instant> in = entered.computeIfAbsent(z.id(), k -> new HashMap<>());
             Map<Long, Instant> still = new HashMap<>();
             double longest = 0;
             for (Track t : tracks) {
@@ -58,7 +58,7 @@ public final class ZoneDwell {
             for (Track t : tracks) {
                 CountingLine.Direction d = l.crossed(t.previous(), t.box(), width, height);
                 if (d != null) {
-                    crossings.get(l.id())[d == CountingLine.Direction.IN ? 0 : 1]++;
+                    crossings.computeIfAbsent(l.id(), k -> new int[2])[d == CountingLine.Direction.IN ? 0 : 1]++;
                 }
             }
         }

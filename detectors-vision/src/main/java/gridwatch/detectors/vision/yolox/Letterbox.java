@@ -1,5 +1,7 @@
 package gridwatch.detectors.vision.yolox;
 
+import org.jspecify.annotations.Nullable;
+
 import org.bytedeco.opencv.global.opencv_dnn;
 import org.bytedeco.opencv.global.opencv_imgproc;
 import org.bytedeco.opencv.opencv_core.Mat;
@@ -30,12 +32,12 @@ public final class Letterbox implements AutoCloseable {
     private final Mat resized = new Mat();
     private final Mat bgr = new Mat();
     private final Mat blob = new Mat();
-    private Size target;
-    private Rect area;
-    private Mat roi;
+    private @Nullable Size target;
+    private @Nullable Rect area;
+    private @Nullable Mat roi;
     private int lastW = -1;
     private int lastH = -1;
-    private FloatBuffer input;
+    private @Nullable FloatBuffer input;
     private final Size noResize = new Size();
     private final Scalar zero = new Scalar(0, 0, 0, 0);
 
@@ -89,7 +91,11 @@ public final class Letterbox implements AutoCloseable {
     private void closeView() {
         if (roi != null) {
             roi.close();
+        }
+        if (area != null) {
             area.close();
+        }
+        if (target != null) {
             target.close();
         }
     }

@@ -1,5 +1,7 @@
 package gridwatch.detectors.vision.yolox;
 
+import org.jspecify.annotations.Nullable;
+
 import ai.djl.MalformedModelException;
 import ai.djl.inference.Predictor;
 import ai.djl.ndarray.NDArray;
@@ -52,7 +54,7 @@ public final class YoloxDetector implements ObjectDetector {
     private final Letterbox letterbox;
     private final YoloxDecoder decoder;
     private final UseGuard guard;
-    private float[] output;
+    private float @Nullable [] output;
 
     public YoloxDetector(ModelSpec spec) {
         ModelFile.verify(spec.path(), spec.sha256());

@@ -1,5 +1,7 @@
 package gridwatch.detectors.vision.zone;
 
+import org.jspecify.annotations.Nullable;
+
 import gridwatch.detectors.vision.Box;
 
 /**
@@ -7,12 +9,12 @@ import gridwatch.detectors.vision.Box;
  * A→B to the right is {@code OUT} (leaving the site), the other way {@code IN}: draw the line so
  * that the site lies on its left.
  */
-public record CountingLine(String id, String zoneId, double ax, double ay, double bx, double by) {
+public record CountingLine(String id, @Nullable String zoneId, double ax, double ay, double bx, double by) {
 
     public enum Direction { IN, OUT }
 
     /** The direction an object crossed between two boxes, or null if it did not cross the segment. */
-    public Direction crossed(Box before, Box after, int width, int height) {
+    public @Nullable Direction crossed(Box before, Box after, int width, int height) {
         double px = before.footX() / width, py = before.footY() / height;
         double qx = after.footX() / width, qy = after.footY() / height;
         double s1 = side(px, py);

@@ -1,5 +1,7 @@
 package gridwatch.detectors.vision.zone;
 
+import org.jspecify.annotations.Nullable;
+
 import gridwatch.detectors.vision.Box;
 
 import java.util.List;
@@ -12,7 +14,7 @@ import java.util.List;
  *
  * @param areaM2 the ground area the polygon covers, when surveyed; enables density per m²
  */
-public record ImageZone(String id, String zoneId, NormalizedPolygon polygon, List<NormalizedPolygon> exclude, Double areaM2) {
+public record ImageZone(String id, @Nullable String zoneId, NormalizedPolygon polygon, List<NormalizedPolygon> exclude, @Nullable Double areaM2) {
 
     public ImageZone {
         exclude = List.copyOf(exclude);

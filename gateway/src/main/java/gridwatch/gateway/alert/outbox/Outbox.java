@@ -1,5 +1,7 @@
 package gridwatch.gateway.alert.outbox;
 
+import org.jspecify.annotations.Nullable;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -77,7 +79,7 @@ public final class Outbox implements AutoCloseable {
     private volatile long depth;
     private volatile long bytes;
     private volatile long lastCommittedSeq;
-    private volatile String storageError;
+    private volatile @Nullable String storageError;
     private volatile int heldForRetry;
     private volatile boolean running = true;
     private long nextSeq;

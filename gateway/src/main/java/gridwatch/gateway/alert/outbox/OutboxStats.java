@@ -1,5 +1,7 @@
 package gridwatch.gateway.alert.outbox;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A snapshot of the outbox for health and metrics.
  *
@@ -9,7 +11,7 @@ package gridwatch.gateway.alert.outbox;
  * @param storageError the last write failure while it persists (e.g. disk full), or null
  */
 public record OutboxStats(long depth, long bytes, long maxBytes, long appended, long evicted, long dropped,
-                          int waitingInMemory, long deadLetters, long diskFreeBytes, String storageError) {
+                          int waitingInMemory, long deadLetters, long diskFreeBytes, @Nullable String storageError) {
 
     /**
      * Below this much free space a box is about to refuse alerts, even while some writes still fit in

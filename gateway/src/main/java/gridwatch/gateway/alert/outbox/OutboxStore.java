@@ -1,5 +1,7 @@
 package gridwatch.gateway.alert.outbox;
 
+import org.jspecify.annotations.Nullable;
+
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -19,10 +21,10 @@ import java.util.List;
 final class OutboxStore implements AutoCloseable {
 
     private final Connection conn;
-    private PreparedStatement insert;
-    private PreparedStatement deleteReturning;
-    private PreparedStatement readAfter;
-    private PreparedStatement copyToDeadLetter;
+    private @Nullable PreparedStatement insert;
+    private @Nullable PreparedStatement deleteReturning;
+    private @Nullable PreparedStatement readAfter;
+    private @Nullable PreparedStatement copyToDeadLetter;
 
     OutboxStore(Path file, boolean fsync) throws SQLException {
         conn = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());

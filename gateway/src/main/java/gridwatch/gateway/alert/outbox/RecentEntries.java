@@ -1,5 +1,7 @@
 package gridwatch.gateway.alert.outbox;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +57,7 @@ final class RecentEntries {
     }
 
     /** Up to {@code limit} entries after {@code seq} in order, or null when memory cannot answer for that range. */
-    List<OutboxEntry> after(long seq, int limit) {
+    @Nullable List<OutboxEntry> after(long seq, int limit) {
         if (seq < floor) {
             return null;
         }

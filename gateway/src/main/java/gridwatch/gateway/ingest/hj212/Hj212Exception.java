@@ -1,5 +1,7 @@
 package gridwatch.gateway.ingest.hj212;
 
+import java.util.Objects;
+
 /** A packet that cannot be accepted, with a reason that becomes a metric label. */
 public final class Hj212Exception extends Exception {
 
@@ -20,6 +22,12 @@ public final class Hj212Exception extends Exception {
     public Hj212Exception(Reason reason, String detail) {
         super(reason + ": " + detail);
         this.reason = reason;
+    }
+
+    /** Never null: every refusal carries its reason and detail. */
+    @Override
+    public String getMessage() {
+        return Objects.requireNonNull(super.getMessage());
     }
 
     public Reason reason() {

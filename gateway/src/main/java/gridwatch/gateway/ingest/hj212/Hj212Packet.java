@@ -1,5 +1,7 @@
 package gridwatch.gateway.ingest.hj212;
 
+import org.jspecify.annotations.Nullable;
+
 import java.time.LocalDateTime;
 import java.util.List;
 
@@ -8,18 +10,21 @@ import java.util.List;
  * flag (bit 0: the sender wants an answer; bit 1: the packet is split; bits 2+: the protocol
  * version, 1 for HJ 212-2017).
  *
+ * @param qn       the request number, or null when the station sent none
+ * @param pnum     {@code PNUM} (packets in a split message), or null when not sent
+ * @param pno      {@code PNO} (this packet's number in it), or null when not sent
  * @param dataTime {@code DataTime} from CP in the station's local time, or null
  */
 public record Hj212Packet(
-        String qn,
+        @Nullable String qn,
         String st,
         String cn,
         String pw,
         String mn,
         int flag,
-        Integer pnum,
-        Integer pno,
-        LocalDateTime dataTime,
+        @Nullable Integer pnum,
+        @Nullable Integer pno,
+        @Nullable LocalDateTime dataTime,
         List<Hj212Value> values) {
 
     public Hj212Packet {

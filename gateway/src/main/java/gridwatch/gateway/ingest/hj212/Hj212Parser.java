@@ -1,5 +1,7 @@
 package gridwatch.gateway.ingest.hj212;
 
+import org.jspecify.annotations.Nullable;
+
 import gridwatch.gateway.ingest.NumberText;
 import gridwatch.gateway.ingest.hj212.Hj212Exception.Reason;
 
@@ -57,10 +59,10 @@ public final class Hj212Parser {
             }
             i = end + 1;
         }
-        required(st, "ST");
-        required(cn, "CN");
-        required(pw, "PW");
-        required(mn, "MN");
+        st = required(st, "ST");
+        cn = required(cn, "CN");
+        pw = required(pw, "PW");
+        mn = required(mn, "MN");
 
         LocalDateTime dataTime = null;
         List<Hj212Value> values = new ArrayList<>(8);
@@ -122,13 +124,15 @@ public final class Hj212Parser {
         return from;
     }
 
-    private static void required(String value, String key) throws Hj212Exception {
+    /** The value, when present and not empty. */
+    private static String required(@Nullable String value, String key) throws Hj212Exception {
         if (value == null || value.isEmpty()) {
             throw new Hj212Exception(Reason.MISSING_FIELD, key);
         }
+        return value;
     }
 
-    private static int integer(String v, String key, int dflt) throws Hj212Exception {
+    private static int integer(@Nullable String v, String key, int dflt) throws Hj212Exception {
         if (v == null) {
             return dflt;
         }

@@ -1,5 +1,7 @@
 package gridwatch.gateway.ingest.hj212;
 
+import org.jspecify.annotations.Nullable;
+
 import gridwatch.detectors.core.Quality;
 import gridwatch.detectors.core.Reading;
 import gridwatch.gateway.ingest.ProfileReadings;
@@ -28,7 +30,7 @@ final class Hj212ReadingMapper {
     private static final Set<String> DEFAULT_FIELDS = Set.of("Rtd", "Avg", "Data");
 
     /** A profile resource fed by one HJ 212 factor; {@code field} null means the default fields. */
-    private record Binding(DeviceResource resource, String field) {
+    private record Binding(DeviceResource resource, @Nullable String field) {
         boolean takes(String f) {
             return field == null ? DEFAULT_FIELDS.contains(f) : field.equals(f);
         }
@@ -77,7 +79,7 @@ final class Hj212ReadingMapper {
         return byFactor;
     }
 
-    private static Quality quality(String flag) {
+    private static Quality quality(@Nullable String flag) {
         if (flag == null || flag.equalsIgnoreCase("N")) {
             return Quality.GOOD;
         }

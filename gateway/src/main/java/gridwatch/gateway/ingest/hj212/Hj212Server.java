@@ -1,5 +1,7 @@
 package gridwatch.gateway.ingest.hj212;
 
+import org.jspecify.annotations.Nullable;
+
 import gridwatch.config.model.Hj212ServerConfig;
 import gridwatch.gateway.ingest.ProfileReadings;
 import gridwatch.gateway.ingest.ReadingSink;
@@ -26,6 +28,7 @@ import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
@@ -49,9 +52,9 @@ public final class Hj212Server implements SharedListener, Hj212Rejects {
     private final Map<String, Hj212Station> stationsByMn = new ConcurrentHashMap<>();
     private final ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
     private final Map<String, Long> lastLogged = new ConcurrentHashMap<>();
-    private EventLoopGroup boss;
-    private EventLoopGroup workers;
-    private Channel channel;
+    private @Nullable EventLoopGroup boss;
+    private @Nullable EventLoopGroup workers;
+    private @Nullable Channel channel;
 
     public Hj212Server(Hj212ServerConfig cfg, ZoneId siteZone, IngestMetrics metrics, Clock clock) {
         this.cfg = cfg;
@@ -100,7 +103,7 @@ public final class Hj212Server implements SharedListener, Hj212Rejects {
     }
 
     public int port() {
-        return ((InetSocketAddress) channel.localAddress()).getPort();
+        return ((InetSocketAddress) Objects.requireNonNull(channel, "not started").localAddress()).getPort();
     }
 
     public int connections() {

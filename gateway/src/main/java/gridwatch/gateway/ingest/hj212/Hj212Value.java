@@ -1,5 +1,7 @@
 package gridwatch.gateway.ingest.hj212;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One measured value of a CP segment, e.g. {@code LA-Rtd=50.1,LA-Flag=N}.
  *
@@ -7,5 +9,5 @@ package gridwatch.gateway.ingest.hj212;
  * @param field  the field suffix: {@code Rtd}, {@code Avg}, {@code Min}, {@code Max}, {@code Data}, {@code DayData}, {@code NightData}
  * @param flag   the data flag (N, F, M, S, D, C, T, B), or null when the packet gave none
  */
-public record Hj212Value(String factor, String field, double value, String flag) {
+public record Hj212Value(String factor, String field, double value, @Nullable String flag) {
 }

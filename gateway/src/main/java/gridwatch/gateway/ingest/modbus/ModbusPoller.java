@@ -1,5 +1,7 @@
 package gridwatch.gateway.ingest.modbus;
 
+import org.jspecify.annotations.Nullable;
+
 import com.digitalpetri.modbus.client.ModbusTcpClient;
 import com.digitalpetri.modbus.pdu.ReadHoldingRegistersRequest;
 import com.digitalpetri.modbus.pdu.ReadInputRegistersRequest;
@@ -21,6 +23,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -43,7 +46,7 @@ public final class ModbusPoller implements Source {
     private final Clock clock;
     private final ModbusTcpClient client;
     private final ProfileReadings readings;
-    private volatile Thread thread;
+    private volatile @Nullable Thread thread;
     private volatile String state = "starting";
     private volatile long polls;
 
@@ -77,8 +80,10 @@ public final class ModbusPoller implements Source {
             if (m == null || !REGISTER_TABLES.contains(String.valueOf(m.get("primaryTable")))) {
                 continue;
             }
-            out.add(new RegisterPoint(r.name(), m.get("primaryTable").toString(), ((Number) m.get("startingAddress")).intValue(),
-                    m.get("rawType").toString(), !"LITTLE".equals(m.get("byteOrder")), !"LITTLE".equals(m.get("wordOrder")),
+            // The profile schema requires primaryTable, startingAddress and rawType on every modbus attribute.
+            out.add(new RegisterPoint(r.name(), Objects.requireNonNull(m.get("primaryTable")).toString(),
+                    ((Number) Objects.requireNonNull(m.get("startingAddress"))).intValue(),
+                    Objects.requireNonNull(m.get("rawType")).toString(), !"LITTLE".equals(m.get("byteOrder")), !"LITTLE".equals(m.get("wordOrder")),
                     r.properties()));
         }
         return out;

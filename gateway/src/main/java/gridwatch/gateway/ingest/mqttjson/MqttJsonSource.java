@@ -1,5 +1,7 @@
 package gridwatch.gateway.ingest.mqttjson;
 
+import org.jspecify.annotations.Nullable;
+
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -60,17 +62,17 @@ public final class MqttJsonSource implements Source {
     private final String deviceId;
     private final MqttJsonConnection conn;
     private final List<Point> points = new ArrayList<>();
-    private final JsonPointer timePointer;
+    private final @Nullable JsonPointer timePointer;
     private final Clock clock;
     private final ProfileReadings readings;
     private final ObjectMapper json = JsonMapper.builder().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
     /** Guards {@link #closed} against a connect being begun; wakes the supervisor early on a lost connection and on close. */
     private final Object lock = new Object();
-    private volatile MqttAsyncClient client;
-    private volatile Thread supervisor;
+    private volatile @Nullable MqttAsyncClient client;
+    private volatile @Nullable Thread supervisor;
     private volatile boolean closed;
     /** The connect in flight (and when it began), or null. */
-    private volatile IMqttToken connecting;
+    private volatile @Nullable IMqttToken connecting;
     private volatile long connectBegan;
     private volatile long messages;
     private volatile long malformed;

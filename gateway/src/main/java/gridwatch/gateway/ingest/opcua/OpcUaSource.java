@@ -1,5 +1,7 @@
 package gridwatch.gateway.ingest.opcua;
 
+import org.jspecify.annotations.Nullable;
+
 import gridwatch.config.model.OpcUaConnection;
 import gridwatch.detectors.core.Quality;
 import gridwatch.gateway.ingest.ProfileReadings;
@@ -31,6 +33,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
@@ -64,14 +67,14 @@ public final class OpcUaSource implements Source {
     /** Released when the subscription must be (re)built: after connecting, or a failed transfer. */
     private final Semaphore rebuild = new Semaphore(0);
     private volatile boolean closed;
-    private volatile OpcUaClient client;
-    private volatile OpcUaSubscription subscription;
+    private volatile @Nullable OpcUaClient client;
+    private volatile @Nullable OpcUaSubscription subscription;
     private volatile String state = "connecting";
     private volatile String nodeProblems = "";
     private volatile long values;
     private volatile long badValues;
     private volatile long rebuilds;
-    private Thread supervisor;
+    private @Nullable Thread supervisor;
 
     /** Unusable values are logged and shown in {@link #describe()}, not counted in a metric: the gateway passes its counter. */
     public OpcUaSource(String deviceId, OpcUaConnection conn, DeviceProfile profile, Clock clock) {
@@ -111,6 +114,10 @@ public final class OpcUaSource implements Source {
                 backoff = Math.min(backoff * 2, 30_000);
             }
         }
+        OpcUaClient connected = client;
+        if (connected == null) {
+            return; // closed before the first connect
+        }
         rebuild.release();
         while (!closed) {
             try {
@@ -118,7 +125,7 @@ public final class OpcUaSource implements Source {
                     continue;
                 }
                 rebuild.drainPermits();
-                subscribe(sink);
+                subscribe(connected, sink);
             } catch (InterruptedException e) {
                 return;
             } catch (Exception e) {
@@ -146,7 +153,8 @@ public final class OpcUaSource implements Source {
                         .setApplicationUri("urn:gridwatch:edge:" + deviceId)
                         .setRequestTimeout(uint(conn.timeoutMillis()))
                         .setIdentityProvider(conn.username() == null ? new AnonymousProvider()
-                                : new UsernameProvider(conn.username(), new String(conn.password().reveal()))));
+                                // the schema requires a password with a username
+                                : new UsernameProvider(conn.username(), new String(Objects.requireNonNull(conn.password()).reveal()))));
         c.addSessionActivityListener(new SessionActivityListener() {
             @Override
             public void onSessionActive(UaSession session) {
@@ -162,7 +170,7 @@ public final class OpcUaSource implements Source {
         return c;
     }
 
-    private void subscribe(ReadingSink sink) throws UaException {
+    private void subscribe(OpcUaClient client, ReadingSink sink) throws UaException {
         OpcUaSubscription old = subscription;
         if (old != null) {
             client.removeSubscription(old);

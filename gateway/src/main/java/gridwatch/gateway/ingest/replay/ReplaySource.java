@@ -1,5 +1,7 @@
 package gridwatch.gateway.ingest.replay;
 
+import org.jspecify.annotations.Nullable;
+
 import gridwatch.config.model.ReplayConnection;
 import gridwatch.detectors.core.Quality;
 import gridwatch.detectors.core.Reading;
@@ -26,7 +28,7 @@ public final class ReplaySource implements Source {
     private final ReplayConnection conn;
     private final DeviceProfile profile;
     private final Clock clock;
-    private volatile Thread thread;
+    private volatile @Nullable Thread thread;
     private volatile int sent;
     private volatile boolean finished;
 

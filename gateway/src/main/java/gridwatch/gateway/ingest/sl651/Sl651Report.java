@@ -1,5 +1,7 @@
 package gridwatch.gateway.ingest.sl651;
 
+import org.jspecify.annotations.Nullable;
+
 import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -7,9 +9,11 @@ import java.util.Map;
 /**
  * The observation in a report body: serial number, send time, station, observation time
  * (F0F0, local time at the station) and the elements (identifier in hex → value). Elements whose
- * BCD digits are all F (or 9, as some stations fill "no data") are absent.
+ * BCD digits are all F (or 9, as some stations fill "no data") are absent. A time that is not a valid date, and a
+ * station or observation time the body leaves out, are null.
  */
-public record Sl651Report(int serial, LocalDateTime sent, String station, LocalDateTime observed, Map<String, Double> elements) {
+public record Sl651Report(int serial, @Nullable LocalDateTime sent, @Nullable String station, @Nullable LocalDateTime observed,
+                          Map<String, Double> elements) {
 
     /** Report function codes: test 30, even-interval 31, timed 32, add 33, hourly 34. */
     static boolean isReport(int function) {
@@ -50,7 +54,7 @@ public record Sl651Report(int serial, LocalDateTime sent, String station, LocalD
     }
 
     /** BCD yyMMddHHmm[ss]. */
-    private static LocalDateTime time(byte[] b, int from, int len) {
+    private static @Nullable LocalDateTime time(byte[] b, int from, int len) {
         int[] d = new int[len];
         for (int k = 0; k < len; k++) {
             d[k] = ((b[from + k] >> 4) & 0x0F) * 10 + (b[from + k] & 0x0F);
@@ -63,7 +67,7 @@ public record Sl651Report(int serial, LocalDateTime sent, String station, LocalD
     }
 
     /** BCD digits with {@code decimals} after the point; null for "no data" fillers. */
-    private static Double bcd(byte[] b, int from, int len, int decimals) {
+    private static @Nullable Double bcd(byte[] b, int from, int len, int decimals) {
         long v = 0;
         boolean allF = true;
         boolean allNine = true;

@@ -1,5 +1,7 @@
 package gridwatch.gateway.ingest.sl651;
 
+import org.jspecify.annotations.Nullable;
+
 import gridwatch.config.model.Sl651ServerConfig;
 import gridwatch.gateway.ingest.ProfileReadings;
 import gridwatch.gateway.ingest.ReadingSink;
@@ -22,6 +24,7 @@ import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
@@ -44,9 +47,9 @@ public final class Sl651Server implements SharedListener, Sl651FrameDecoder.Reje
     private final IngestMetrics metrics;
     private final Map<String, Sl651Station> stations = new ConcurrentHashMap<>();
     private final Map<String, Long> lastLogged = new ConcurrentHashMap<>();
-    private EventLoopGroup boss;
-    private EventLoopGroup workers;
-    private Channel channel;
+    private @Nullable EventLoopGroup boss;
+    private @Nullable EventLoopGroup workers;
+    private @Nullable Channel channel;
 
     public Sl651Server(Sl651ServerConfig cfg, ZoneId siteZone, IngestMetrics metrics, Clock clock) {
         this.cfg = cfg;
@@ -88,7 +91,7 @@ public final class Sl651Server implements SharedListener, Sl651FrameDecoder.Reje
     }
 
     public int port() {
-        return ((InetSocketAddress) channel.localAddress()).getPort();
+        return ((InetSocketAddress) Objects.requireNonNull(channel, "not started").localAddress()).getPort();
     }
 
     @Override

@@ -1,5 +1,7 @@
 package gridwatch.gateway.ingest.video;
 
+import org.jspecify.annotations.Nullable;
+
 import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
 import org.bytedeco.ffmpeg.global.avcodec;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
@@ -18,12 +20,13 @@ import java.lang.reflect.Field;
 final class DecoderSkip {
 
     private static final Logger LOG = LoggerFactory.getLogger(DecoderSkip.class);
-    private static final Field VIDEO_CONTEXT = find();
+    /** Null when this JavaCV version has no such field: then nothing is skipped. */
+    private static final @Nullable Field VIDEO_CONTEXT = find();
 
     private DecoderSkip() {
     }
 
-    private static Field find() {
+    private static @Nullable Field find() {
         try {
             Field f = FFmpegFrameGrabber.class.getDeclaredField("video_c");
             f.setAccessible(true);

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Objects;
 
 /** Where FFmpeg reads a camera from: a URL with the credentials put in at connect time, or a file. */
 record StreamUrl(String forFfmpeg, String forLogs, boolean file) {
@@ -23,7 +24,8 @@ record StreamUrl(String forFfmpeg, String forLogs, boolean file) {
         if (c.username() == null) {
             return new StreamUrl(url, url, false);
         }
-        String user = enc(c.username()) + ":" + enc(new String(c.password().reveal()));
+        // the schema requires a password with a username
+        String user = enc(c.username()) + ":" + enc(new String(Objects.requireNonNull(c.password()).reveal()));
         int at = url.indexOf("://") + 3;
         return new StreamUrl(url.substring(0, at) + user + "@" + url.substring(at), url, false);
     }

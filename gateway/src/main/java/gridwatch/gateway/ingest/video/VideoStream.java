@@ -1,5 +1,7 @@
 package gridwatch.gateway.ingest.video;
 
+import org.jspecify.annotations.Nullable;
+
 import gridwatch.config.model.VideoConnection;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
@@ -13,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -68,9 +71,9 @@ public final class VideoStream implements AutoCloseable {
     private volatile boolean ended;
     private boolean failing;
     /** Analysis thread only. */
-    private String lastFailure;
-    private Thread grabber;
-    private Thread analyser;
+    private @Nullable String lastFailure;
+    private @Nullable Thread grabber;
+    private @Nullable Thread analyser;
 
     /** @param onFrame hears of every decoded frame (wall-clock millis), for device activity */
     public VideoStream(String deviceId, VideoConnection conn, Path configDir, Clock clock, LongConsumer onFrame) {
@@ -341,8 +344,9 @@ public final class VideoStream implements AutoCloseable {
 
     /** Blocks until a file has been played to its end (tests, the detect tool). */
     public boolean awaitEnd(Duration timeout) throws InterruptedException {
-        analyser.join(timeout);
-        return !analyser.isAlive() && ended;
+        Thread a = Objects.requireNonNull(analyser, "not started");
+        a.join(timeout);
+        return !a.isAlive() && ended;
     }
 
     private boolean sleep(long ms) {

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 
 /**
@@ -62,7 +63,8 @@ public final class EmbeddedBroker implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while starting the embedded broker", e);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("embedded broker failed to start: " + e.getCause().getMessage(), e.getCause());
+            Throwable cause = Objects.requireNonNullElse(e.getCause(), e);
+            throw new IllegalStateException("embedded broker failed to start: " + cause.getMessage(), cause);
         }
     }
 
@@ -84,7 +86,7 @@ public final class EmbeddedBroker implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException e) {
-            LOG.warn("embedded broker stop: {}", e.getCause().getMessage());
+            LOG.warn("embedded broker stop: {}", Objects.requireNonNullElse(e.getCause(), e).getMessage());
         }
     }
 }

@@ -1,5 +1,7 @@
 package gridwatch.gateway.uplink.mqtt;
 
+import org.jspecify.annotations.Nullable;
+
 import gridwatch.config.model.UplinkConfig;
 import gridwatch.gateway.net.mqtt.MqttCallbackAdapter;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
@@ -53,7 +55,7 @@ public final class MqttUplink implements AutoCloseable {
     private final InboundRouter inbound = new InboundRouter();
     private volatile UplinkState state;
     private volatile boolean running = true;
-    private volatile UplinkSession session;
+    private volatile @Nullable UplinkSession session;
     private long epoch;
 
     /** No I/O: the first connection attempt is made by {@link #start()}. */
@@ -103,7 +105,7 @@ public final class MqttUplink implements AutoCloseable {
     }
 
     /** Blocks until a connection is up or the timeout passes; returns it, or null. */
-    public UplinkSession awaitSession(long timeoutMillis) throws InterruptedException {
+    public @Nullable UplinkSession awaitSession(long timeoutMillis) throws InterruptedException {
         long deadline = System.currentTimeMillis() + timeoutMillis;
         synchronized (lock) {
             while (running) {
@@ -211,7 +213,7 @@ public final class MqttUplink implements AutoCloseable {
         }
     }
 
-    private void discard(UplinkSession s) {
+    private void discard(@Nullable UplinkSession s) {
         if (s == null) {
             return;
         }

@@ -32,7 +32,7 @@ public final class TlsCheck implements ConfigCheck {
         // Netty reads a key only together with a certificate chain; pair it with one already read
         // cleanly, so a failure here can only be the key's.
         Path goodChain = certOk ? tls.certFile() : caOk ? tls.caFile() : null;
-        if (readable(key) && goodChain != null) {
+        if (key != null && readable(key) && goodChain != null) {
             try {
                 TlsSockets.builder().keyManager(goodChain.toFile(), key.toFile());
             } catch (IllegalArgumentException e) {
@@ -44,7 +44,7 @@ public final class TlsCheck implements ConfigCheck {
 
     /** Whether {@code file} is there and holds PEM certificates; reports it at {@code at} when it is there but does not. */
     private static boolean certificates(YamlDocument doc, String at, @Nullable Path file, List<ConfigError> errors) {
-        if (!readable(file)) {
+        if (file == null || !readable(file)) {
             return false;
         }
         try {
