@@ -34,23 +34,23 @@ import java.util.Objects;
 /**
  * Runs one camera's analysis chain over an image or a recording for an operator tuning
  * thresholds: one JSON line per analysed frame (detections, counts per zone, rule states,
- * findings) and an annotated copy (JPEG for an image, MJPEG AVI for a video). On a camera that
- * counts by density, each zone also gets {@code detector} (person tracks at the crowd rule's default
- * score; on a still image every track, since nothing can be confirmed on one frame), {@code density}
- * (the model's count over the zone, before the noise floor: on an empty view of the camera this is
- * what {@code noiseFloor} should be), {@code hybrid} (the count the crowd rules use) and, with the
- * zone's area, {@code perM2}; the annotated copy shows the density map as a heat overlay.
+ * findings) and an annotated copy (JPEG for an image, MJPEG AVI for a video). Each zone also gets
+ * {@code detector} (person tracks at the crowd rule's default score; on a still image every track,
+ * since nothing can be confirmed on one frame), {@code density} (the density model's count over the
+ * zone before the noise floor, null when the camera does not count by density: on an empty view of the
+ * camera this is what {@code noiseFloor} should be), {@code hybrid} (the count the crowd rules use) and,
+ * with the zone's area, {@code perM2}; with density, the annotated copy shows the map as a heat overlay.
  *
  * <p>Borrows the analysis chain (its caller closes it). Frames belong to the image reader or the
  * {@link VideoStream}; the annotated video's recorder belongs to {@code AnnotatedVideo}.
  */
 public final class DetectTool {
 
-    private final SceneAnalyzer analyzer;
-    private final PrintStream out;
     /** The crowd rule's default person score (edge-config schema), for the per-zone counts printed. */
     private static final float PERSON_SCORE = 0.35f;
 
+    private final SceneAnalyzer analyzer;
+    private final PrintStream out;
     private final ObjectMapper json = new ObjectMapper();
     private int frames;
     private int findings;
