@@ -21,6 +21,8 @@ import gridwatch.gateway.ingest.video.VideoStream;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.jspecify.annotations.Nullable;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -50,9 +52,13 @@ public final class CamerasBench {
     /**
      * One round.
      *
+     * @param coresPerCamera       the process's CPU time over the round, per camera and second of wall time: what a camera
+     *                             costs whether or not the machine is shared (2 / this = cameras two idle cores could carry)
      * @param densityPeriodSeconds the mean time between two estimates of one camera over the round; 0 without density
+     * @param densityCpuMillis     the density worker's CPU time per estimate; 0 without density
      */
-    record Round(int cameras, double slowestFps, long maxLagMillis, boolean keepsUp, long densityEstimates, double densityPeriodSeconds) {
+    record Round(int cameras, double slowestFps, long maxLagMillis, boolean keepsUp, double coresPerCamera, long densityEstimates,
+                 double densityPeriodSeconds, double densityCpuMillis) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -110,6 +116,8 @@ public final class CamerasBench {
         Thread.sleep(5000); // warm-up
         long[] before = streams.stream().mapToLong(VideoStream::analysed).toArray();
         long estimatesBefore = samplers.stream().mapToLong(DensitySampler::estimates).sum();
+        long workerCpuBefore = threadCpu("density-worker");
+        long cpuBefore = processCpu();
         long maxLag = 0;
         long t0 = System.nanoTime();
         for (int s = 0; s < seconds; s++) {
@@ -119,7 +127,9 @@ public final class CamerasBench {
             }
         }
         double elapsed = (System.nanoTime() - t0) / 1e9;
+        double cores = (processCpu() - cpuBefore) / 1e9 / elapsed;
         long estimates = samplers.stream().mapToLong(DensitySampler::estimates).sum() - estimatesBefore;
+        double densityCpu = estimates == 0 ? 0 : (threadCpu("density-worker") - workerCpuBefore) / 1e6 / estimates;
         long rssAfter = rssKb();
         double worst = Double.MAX_VALUE;
         long inferences = 0;
@@ -133,18 +143,31 @@ public final class CamerasBench {
         boolean keepsUp = maxLag < 1000 && worst >= 0.9 * expected(decode)
                 && (density == null || densityPeriod <= 1.25 * density.settings().period().toMillis() / 1000.0);
         System.out.printf(Locale.ROOT, "cameras %d (decode %s%s): slowest camera %.2f analysed frames/s, max decode lag %d ms, "
-                        + "model ran on %d of %d frames%s, RSS +%.1f MB (%.1f MB per camera) -> %s%n",
+                        + "model ran on %d of %d frames%s, CPU %.3f cores per camera, RSS +%.1f MB (%.1f MB per camera) -> %s%n",
                 cameras, decode, density == null ? "" : ", density every " + density.settings().period().toSeconds() + " s at "
                         + density.settings().inputWidth() + " px", worst, maxLag, inferences, frames,
-                density == null ? "" : String.format(Locale.ROOT, ", %d density estimates (one per camera every %.1f s)", estimates, densityPeriod),
-                (rssAfter - rssBefore) / 1024.0, (rssAfter - rssBefore) / 1024.0 / cameras, keepsUp ? "KEEPS UP" : "FALLS BEHIND");
+                density == null ? "" : String.format(Locale.ROOT, ", %d density estimates (one per camera every %.1f s, %.0f ms CPU each)",
+                        estimates, densityPeriod, densityCpu),
+                cores / cameras, (rssAfter - rssBefore) / 1024.0, (rssAfter - rssBefore) / 1024.0 / cameras, keepsUp ? "KEEPS UP" : "FALLS BEHIND");
         for (VideoStream v : streams) {
             v.close();
         }
         for (SceneAnalyzer a : analyzers) {
             a.close();
         }
-        return new Round(cameras, worst, maxLag, keepsUp, estimates, densityPeriod);
+        return new Round(cameras, worst, maxLag, keepsUp, cores / cameras, estimates, densityPeriod, densityCpu);
+    }
+
+    /** CPU time of this process, ns (all threads, native ones included). */
+    static long processCpu() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** CPU time of the live thread called {@code name}, ns; 0 when there is none. */
+    static long threadCpu(String name) {
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals(name))
+                .mapToLong(t -> Math.max(0, mx.getThreadCpuTime(t.threadId()))).sum();
     }
 
     /** Analysed frames/s a camera should reach: 1, or one per 2 s GOP when only keyframes are decoded. */
