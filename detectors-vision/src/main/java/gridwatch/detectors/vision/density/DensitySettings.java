@@ -18,8 +18,12 @@ import java.time.Duration;
  */
 public record DensitySettings(int inputWidth, Duration period, double switchOver, double noiseFloor) {
 
-    /** A reading older than this is not used: the worker is behind, or the model failed. */
-    private static final Duration MIN_STALE = Duration.ofSeconds(15);
+    /**
+     * A reading is used for at least this long: a busy density worker stretches every camera's period
+     * (20 s measured for 16 cameras on a shared 2-core box), and dropping to the detector's count in
+     * between would make a crowd seem to thin out.
+     */
+    private static final Duration MIN_STALE = Duration.ofSeconds(30);
 
     public DensitySettings {
         if (inputWidth < 4) {
@@ -33,9 +37,12 @@ public record DensitySettings(int inputWidth, Duration period, double switchOver
         }
     }
 
-    /** How old a reading may be and still count: three periods, and never under 15 s. */
+    /**
+     * How old a reading may be and still count: four periods, and never under 30 s. Older means the
+     * model is failing or hopelessly behind, and the rules go back to the detector's count.
+     */
     public Duration staleAfter() {
-        Duration three = period.multipliedBy(3);
-        return three.compareTo(MIN_STALE) < 0 ? MIN_STALE : three;
+        Duration four = period.multipliedBy(4);
+        return four.compareTo(MIN_STALE) < 0 ? MIN_STALE : four;
     }
 }

@@ -83,9 +83,42 @@ class DensityZonesTest {
     }
 
     @Test
-    void aReadingOlderThanThreePeriodsIsNotUsed() {
-        DensitySettings s = new DensitySettings(960, Duration.ofSeconds(10), 25, 8);
-        assertThat(s.staleAfter()).isEqualTo(Duration.ofSeconds(30));
-        assertThat(new DensitySettings(960, Duration.ofSeconds(2), 25, 8).staleAfter()).isEqualTo(Duration.ofSeconds(15));
+    void aReadingIsUsedForFourPeriodsAndAtLeastHalfAMinute() {
+        assertThat(new DensitySettings(960, Duration.ofSeconds(10), 25, 8).staleAfter()).isEqualTo(Duration.ofSeconds(40));
+        assertThat(new DensitySettings(960, Duration.ofSeconds(5), 25, 8).staleAfter()).isEqualTo(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void theSamplerGivesTheRulesNoReadingOnceItIsStale() {
+        ImageZone z = new ImageZone("z", "z", NormalizedPolygon.wholeFrame(), List.of(), null);
+        DensityCounter fixed = new DensityCounter() {
+            @Override
+            public DensityInput prepare(org.bytedeco.opencv.opencv_core.Mat image, int inputWidth) {
+                return new DensityInput(new float[16], 1, 4, 4, 4, 4);
+            }
+
+            @Override
+            public DensityMap estimate(DensityInput input) {
+                return uniform(2, 2, 10);
+            }
+
+            @Override
+            public String name() {
+                return "fixed";
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        DensitySampler sampler = new DensitySampler("cam", fixed, new DensitySettings(960, Duration.ofSeconds(5), 25, 8), List.of(z), Runnable::run);
+        Instant t0 = Instant.parse("2026-11-20T02:00:00Z");
+        try (org.bytedeco.opencv.opencv_core.Mat frame = new org.bytedeco.opencv.opencv_core.Mat()) {
+            sampler.offer(frame, t0);
+            sampler.offer(frame, t0.plusSeconds(2)); // within the period: not estimated again
+        }
+        assertThat(sampler.estimates()).isEqualTo(1);
+        assertThat(sampler.view(t0.plusSeconds(30))).isNotNull().satisfies(v -> assertThat(v.count(z, 3).people()).isEqualTo(32));
+        assertThat(sampler.view(t0.plusSeconds(31))).isNull();
     }
 }
