@@ -23,7 +23,8 @@ final class OutboxStore implements AutoCloseable {
 
     private final Connection conn;
     private @Nullable PreparedStatement insert;
-    private @Nullable PreparedStatement deleteReturning;
+    private @Nullable PreparedStatement measureRows;
+    private @Nullable PreparedStatement deleteRows;
     private @Nullable PreparedStatement readAfter;
     private @Nullable PreparedStatement copyToDeadLetter;
     private @Nullable PreparedStatement putIncident;
@@ -86,7 +87,7 @@ final class OutboxStore implements AutoCloseable {
     }
 
     private void closeStatements() {
-        for (PreparedStatement ps : new PreparedStatement[] {insert, deleteReturning, readAfter, copyToDeadLetter, putIncident, removeIncident}) {
+        for (PreparedStatement ps : new PreparedStatement[] {insert, measureRows, deleteRows, readAfter, copyToDeadLetter, putIncident, removeIncident}) {
             try {
                 if (ps != null) {
                     ps.close();
@@ -96,7 +97,8 @@ final class OutboxStore implements AutoCloseable {
             }
         }
         insert = null;
-        deleteReturning = null;
+        measureRows = null;
+        deleteRows = null;
         readAfter = null;
         copyToDeadLetter = null;
         putIncident = null;
@@ -145,20 +147,32 @@ final class OutboxStore implements AutoCloseable {
      * not counted, so a second acknowledgement of one row can never be subtracted twice.
      */
     Freed delete(List<Long> seqs) throws SQLException {
-        if (deleteReturning == null) {
-            deleteReturning = conn.prepareStatement("DELETE FROM outbox WHERE seq = ? RETURNING footprint");
+        if (seqs.isEmpty()) {
+            return new Freed(0, 0);
         }
-        long bytes = 0;
-        long rows = 0;
-        for (long seq : seqs) {
-            deleteReturning.setLong(1, seq);
-            try (ResultSet rs = deleteReturning.executeQuery()) {
-                while (rs.next()) {
-                    bytes += rs.getLong(1);
-                    rows++;
-                }
-            }
+        if (measureRows == null || deleteRows == null) {
+            // The row numbers go in as one JSON array: two statements per batch instead of one per row (a busy
+            // uplink acknowledges thousands of alerts a second, and each statement is a round trip through JNI).
+            measureRows = conn.prepareStatement(
+                    "SELECT COUNT(*), COALESCE(SUM(footprint), 0) FROM outbox WHERE seq IN (SELECT value FROM json_each(?))");
+            deleteRows = conn.prepareStatement("DELETE FROM outbox WHERE seq IN (SELECT value FROM json_each(?))");
         }
+        StringBuilder array = new StringBuilder(seqs.size() * 8).append('[');
+        for (int i = 0; i < seqs.size(); i++) {
+            array.append(i == 0 ? "" : ",").append(seqs.get(i).longValue());
+        }
+        String json = array.append(']').toString();
+        long rows;
+        long bytes;
+        // Within the caller's transaction, so what is measured is exactly what is deleted: absent rows count nothing.
+        measureRows.setString(1, json);
+        try (ResultSet rs = measureRows.executeQuery()) {
+            rs.next();
+            rows = rs.getLong(1);
+            bytes = rs.getLong(2);
+        }
+        deleteRows.setString(1, json);
+        deleteRows.executeUpdate();
         return new Freed(rows, bytes);
     }
 
