@@ -27,7 +27,7 @@ echo "# $(date -u +%FT%TZ) $(nproc) cores, $("$JAVA" -version 2>&1 | head -1), m
 # The gateway as a box runs it (the launcher's JVM flags: serial GC, small initial heap); the bare Paho
 # baseline shares the JVM and its flags. CPU per alert by thread is printed after each whole-gateway round.
 mapfile -t BOX < <(./gridwatch jvm-flags)
-GRIDWATCH_LOG_LEVEL=WARN "$JAVA" "${BOX[@]}" --sun-misc-unsafe-memory-access=allow -Dbench.threadCpu=true \
+GRIDWATCH_LOG_LEVEL=WARN "$JAVA" "${BOX[@]}" -Dbench.threadCpu=true \
   -Dlogback.configurationFile=gridwatch-logback.xml -DGRIDWATCH_LOG_LEVEL=WARN \
   -cp "$CP" gridwatch.bench.UplinkThroughputBench "$broker" "${ALERTS:-50000}" "${ROUNDS:-3}"
 GRIDWATCH_LOG_LEVEL=WARN "$JAVA" "${FLAGS[@]}" -cp "$CP" gridwatch.bench.LatencyBench "$broker" "${RATE:-1000}" "${DURATION:-10}"
