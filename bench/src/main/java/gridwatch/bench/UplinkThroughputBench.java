@@ -50,15 +50,29 @@ public final class UplinkThroughputBench {
         bareRate(broker, n, payload, 100);
         for (boolean fsync : new boolean[] {true, false}) {
             for (int r = 0; r < rounds; r++) {
+                long c0 = cpuNanos();
                 double ou = outboxUplinkRate(Files.createTempDirectory("bench-ou"), broker, n, fsync, payload);
+                long c1 = cpuNanos();
                 double bare = bareRate(broker, n, payload, 100);
+                long c2 = cpuNanos();
                 double gw = gatewayRate(Files.createTempDirectory("bench-gw"), broker, n, fsync, sample);
+                long c3 = cpuNanos();
+                double ouCpu = (c1 - c0) / 1e3 / n, bareCpu = (c2 - c1) / 1e3 / n, gwCpu = (c3 - c2) / 1e3 / n;
                 System.out.printf("fsync=%s round %d: outbox+uplink %.0f alerts/s, bare Paho %.0f msg/s, ratio %.2f; "
                                 + "whole gateway (rules+encode+outbox+uplink) %.0f alerts/s, ratio %.2f (payload %d B)%n",
                         fsync, r + 1, ou, bare, ou / bare, gw, gw / bare, payload.length);
+                // CPU time of this process per message: steadier than rates when other work shares the cores.
+                System.out.printf("fsync=%s round %d: CPU per message: bare Paho %.1f us, outbox+uplink %.1f us (ratio %.2f), "
+                                + "whole gateway %.1f us (ratio %.2f)%n",
+                        fsync, r + 1, bareCpu, ouCpu, bareCpu / ouCpu, gwCpu, bareCpu / gwCpu);
             }
         }
         System.exit(0);
+    }
+
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     /** Pre-encoded alerts appended to the outbox as fast as it takes them, until the broker has acknowledged all. */
@@ -96,6 +110,7 @@ public final class UplinkThroughputBench {
         })) {
             g.uplink().awaitConnected(10_000);
             Instant t = Instant.parse("2026-11-20T14:00:00Z");
+            java.util.Map<String, Long> cpuBefore = ThreadCpu.byName();
             long start = System.nanoTime();
             for (int i = 0; i < n; i++) {
                 g.pipeline().accept(new Reading("noise-1", "Leq", i % 2 == 0 ? 75 : 60, "dB(A)", t.plusSeconds(i), Quality.GOOD));
@@ -106,7 +121,11 @@ public final class UplinkThroughputBench {
             while (g.metrics().publishedCount() < n) {
                 Thread.sleep(1);
             }
-            return n / ((System.nanoTime() - start) / 1e9);
+            double rate = n / ((System.nanoTime() - start) / 1e9);
+            if (Boolean.getBoolean("bench.threadCpu")) {
+                System.out.println("  CPU per alert by thread: " + ThreadCpu.perOp(cpuBefore, ThreadCpu.byName(), n));
+            }
+            return rate;
         }
     }
 

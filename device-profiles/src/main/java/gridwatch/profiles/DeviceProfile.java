@@ -13,12 +13,20 @@ public record DeviceProfile(
         List<String> labels,
         List<String> protocols,
         List<DeviceResource> deviceResources,
+        List<CameraSpec> cameras,
         String source) {
 
     public DeviceProfile {
         labels = labels == null ? List.of() : List.copyOf(labels);
         protocols = protocols == null ? List.of() : List.copyOf(protocols);
         deviceResources = List.copyOf(deviceResources);
+        cameras = cameras == null ? List.of() : List.copyOf(cameras);
+    }
+
+    /** A profile without a camera table (every kind but drone stills). */
+    public DeviceProfile(String name, String manufacturer, String model, String description, String kind, List<String> labels,
+                         List<String> protocols, List<DeviceResource> deviceResources, String source) {
+        this(name, manufacturer, model, description, kind, labels, protocols, deviceResources, List.of(), source);
     }
 
     public Optional<DeviceResource> resource(String resourceName) {

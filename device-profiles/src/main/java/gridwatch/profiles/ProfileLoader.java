@@ -73,7 +73,7 @@ public final class ProfileLoader {
             }
             DeviceProfile bound = binder.treeToValue(doc.root(), DeviceProfile.class);
             DeviceProfile p = new DeviceProfile(bound.name(), bound.manufacturer(), bound.model(), bound.description(),
-                    bound.kind(), bound.labels(), bound.protocols(), bound.deviceResources(), file);
+                    bound.kind(), bound.labels(), bound.protocols(), bound.deviceResources(), bound.cameras(), file);
             byName.put(p.name(), p);
         } catch (ConfigException e) {
             errors.addAll(e.errors());

@@ -1,6 +1,8 @@
 package gridwatch.config;
 
 import gridwatch.config.model.ConnectionConfig;
+import gridwatch.config.model.DroneConnection;
+import gridwatch.config.model.DroneServerConfig;
 import gridwatch.config.model.EdgeConfig;
 import gridwatch.config.model.Hj212Connection;
 import gridwatch.config.model.InfluxConfig;
@@ -40,6 +42,10 @@ public final class FileCheck implements ConfigCheck {
             found.file("/uplink/tls/keyFile", tls.keyFile());
         }
         found.runtimeDirectory("/outbox/directory", c.outbox().directory());
+        DroneServerConfig drone = c.ingest().drone();
+        if (drone != null) {
+            found.runtimeDirectory("/ingest/drone/directory", drone.directory());
+        }
         InfluxConfig influx = c.timeseries().influxdb();
         if (influx != null) {
             secret(found, "/timeseries/influxdb/password", influx.password());
@@ -63,6 +69,9 @@ public final class FileCheck implements ConfigCheck {
                 found.file("/devices/" + i + "/vision/density/model/path", v.density().model().path());
             }
         }
+        if (c.drone().grid() != null) {
+            found.file("/drone/grid/file", c.drone().grid().file());
+        }
         return found.errors();
     }
 
@@ -79,6 +88,11 @@ public final class FileCheck implements ConfigCheck {
             }
             case MqttJsonConnection m -> secret(found, at + "/password", m.password());
             case OpcUaConnection o -> secret(found, at + "/password", o.password());
+            case DroneConnection d -> {
+                // A watched folder may be a mount that appears after boot: the gateway creates it when missing.
+                found.runtimeDirectory(at + "/folder", d.folder());
+                secret(found, at + "/token", d.token());
+            }
             // No default: a new connector type must say here which files it names.
             case Hj212Connection h -> { }
             case Sl651Connection s -> { }

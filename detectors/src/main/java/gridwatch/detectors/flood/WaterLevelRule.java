@@ -54,6 +54,12 @@ public final class WaterLevelRule implements ReadingRule {
     }
 
     @Override
+    public boolean resume(Severity severity, Instant since) {
+        hold.resume(severity, since);
+        return true;
+    }
+
+    @Override
     public String ruleId() {
         return spec.ruleId();
     }
@@ -79,6 +85,7 @@ public final class WaterLevelRule implements ReadingRule {
         return switch (this.hold.step(next != null, next == null ? Severity.BLUE : next, r.observedAt())) {
             case Transition.Quiet q -> Optional.empty();
             case Transition.Cleared c -> {
+                peak = Math.max(peak, r.value()); // under every line, so only a finding resumed without readings has it as peak
                 Finding end = finding(s, r, rate, c.severity(), false);
                 peak = Double.NEGATIVE_INFINITY;
                 yield Optional.of(end);

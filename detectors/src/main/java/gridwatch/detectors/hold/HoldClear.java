@@ -61,6 +61,22 @@ public final class HoldClear {
         return start(stepSeverity);
     }
 
+    /**
+     * Active since {@code onset} at {@code stepSeverity}, as a gateway restart found an incident this machine had
+     * started: the next steps continue or clear it as if the machine had never stopped (the clear hold runs from the
+     * first step without the condition). Does nothing when already active.
+     */
+    public void resume(Severity stepSeverity, Instant onset) {
+        if (active) {
+            return;
+        }
+        active = true;
+        severity = stepSeverity;
+        this.onset = onset;
+        clearSince = null;
+        run = 0;
+    }
+
     private Transition whileInactive(boolean condition, Severity stepSeverity, Instant t) {
         if (!condition) {
             onset = null;

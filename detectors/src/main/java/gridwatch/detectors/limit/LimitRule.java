@@ -9,11 +9,13 @@ import gridwatch.detectors.core.Measurement;
 import gridwatch.detectors.core.Quality;
 import gridwatch.detectors.core.Reading;
 import gridwatch.detectors.core.ReadingRule;
+import gridwatch.detectors.core.Severity;
 import gridwatch.detectors.hold.Hold;
 import gridwatch.detectors.hold.HoldClear;
 import gridwatch.detectors.hold.Transition;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -32,7 +34,29 @@ public final class LimitRule implements ReadingRule {
 
     private final String deviceId;
     private final @Nullable String zoneId;
-    private final Deque<Reading> recent = new ArrayDeque<>(SERIES_LENGTH);
+    private final Deque<Remembered> recent = new ArrayDeque<>(SERIES_LENGTH);
+
+    /**
+     * A recent reading and its evidence point, built the first time a finding lists it and kept: consecutive findings
+     * (a start and its updates) list mostly the same readings, and most readings are never listed at all.
+     */
+    private static final class Remembered {
+        private final Reading reading;
+        private @Nullable Map<String, Object> point;
+
+        Remembered(Reading reading) {
+            this.reading = reading;
+        }
+
+        Map<String, Object> point() {
+            Map<String, Object> p = point;
+            if (p == null) {
+                p = Map.of("t", reading.observedAt().toString(), "v", reading.value());
+                point = p;
+            }
+            return p;
+        }
+    }
     private volatile LimitSpec spec;
     private final HoldClear hold;
     private double peak;
@@ -53,6 +77,13 @@ public final class LimitRule implements ReadingRule {
     public void reconfigure(LimitSpec newSpec) {
         this.spec = newSpec;
         hold.reconfigure(hold(newSpec));
+    }
+
+    @Override
+    public boolean resume(Severity severity, Instant since) {
+        hold.resume(severity, since);
+        peak = Double.NEGATIVE_INFINITY; // the peak before the restart is not known: the next reading's value starts it
+        return true;
     }
 
     @Override
@@ -90,7 +121,7 @@ public final class LimitRule implements ReadingRule {
         if (recent.size() == SERIES_LENGTH) {
             recent.removeFirst();
         }
-        recent.addLast(r);
+        recent.addLast(new Remembered(r));
     }
 
     private Finding finding(LimitSpec s, Reading r, double limit, boolean nowActive) {
@@ -104,8 +135,8 @@ public final class LimitRule implements ReadingRule {
                 new Measurement("exceedance", Math.round((r.value() - limit) * 10) / 10.0, r.unit()),
                 new Measurement("peak", peak, r.unit()));
         List<Object> series = new ArrayList<>(recent.size());
-        for (Reading x : recent) {
-            series.add(Map.of("t", x.observedAt().toString(), "v", x.value()));
+        for (Remembered x : recent) {
+            series.add(x.point());
         }
         Evidence ev = new Evidence("series", "application/json", null,
                 Map.of("resource", s.resource(), "unit", r.unit(), "points", series));

@@ -9,6 +9,7 @@ import gridwatch.detectors.core.Measurement;
 import gridwatch.detectors.core.Quality;
 import gridwatch.detectors.core.Reading;
 import gridwatch.detectors.core.ReadingRule;
+import gridwatch.detectors.core.Severity;
 import gridwatch.detectors.hold.Hold;
 import gridwatch.detectors.hold.HoldClear;
 import gridwatch.detectors.hold.Transition;
@@ -74,6 +75,13 @@ public final class NoiseRule implements ReadingRule {
         la = new LevelWindow(window.toMillis());
         stationLeq = new LevelWindow(window.toMillis());
         stationLmax = new LevelWindow(window.toMillis());
+    }
+
+    @Override
+    public boolean resume(Severity severity, Instant since) {
+        hold.resume(severity, since);
+        peakLeq = Double.NEGATIVE_INFINITY; // the peak before the restart is not known: the next Leq starts it
+        return true;
     }
 
     @Override

@@ -135,4 +135,27 @@ class WaterLevelRuleTest {
         }
         return p;
     }
+
+    @Test
+    void resumedOrangeAfterARestartAFirstReadingBelowTheLinesEndsItWithThatReadingAsPeak() {
+        WaterLevelRule r = rule();
+        assertThat(r.resume(Severity.ORANGE, Instant.parse("2015-08-18T02:00:00Z"))).isTrue();
+        Instant t = Instant.parse("2015-08-18T09:00:00Z");
+        assertThat(r.evaluate(level(t, 20 * FT))).get().satisfies(f -> {
+            assertThat(f.active()).isFalse();
+            assertThat(f.severity()).isEqualTo(Severity.ORANGE);
+            assertThat(f.measurements()).filteredOn(m -> m.name().equals("peak"))
+                    .singleElement().satisfies(m -> assertThat(m.value()).isFinite().isEqualTo(20 * FT));
+        });
+    }
+
+    @Test
+    void resumedOrangeAfterARestartAReadingStillOverTheWarningLineContinuesOrange() {
+        WaterLevelRule r = rule();
+        r.resume(Severity.ORANGE, Instant.parse("2015-08-18T02:00:00Z"));
+        assertThat(r.evaluate(level(Instant.parse("2015-08-18T09:00:00Z"), 24.5 * FT))).get().satisfies(f -> {
+            assertThat(f.active()).isTrue();
+            assertThat(f.severity()).isEqualTo(Severity.ORANGE);
+        });
+    }
 }

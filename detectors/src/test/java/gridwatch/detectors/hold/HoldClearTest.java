@@ -181,4 +181,13 @@ class HoldClearTest {
         assertThat(fresh.step(false, YELLOW, T0.plusSeconds(1))).isEqualTo(new Cleared(YELLOW, T0));
         assertThat(fresh.severity()).isNull();
     }
+
+    @Test
+    void resumedItContinuesOrClearsLikeTheMachineThatStartedIt() {
+        machine.resume(RED, T0);
+        assertThat(machine.active()).isTrue();
+        assertThat(at(100, true, RED)).isEqualTo(new Continues(RED, RED, T0));
+        assertThat(at(101, false)).as("the clear hold runs from the first step without the condition").isInstanceOf(Continues.class);
+        assertThat(at(121, false)).isEqualTo(new Cleared(RED, T0));
+    }
 }

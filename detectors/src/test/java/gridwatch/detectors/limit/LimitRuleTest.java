@@ -98,4 +98,25 @@ class LimitRuleTest {
         assertThat(NoiseLimit.forAreaClass("4b")).isEqualTo(new NoiseLimit(70, 60));
         assertThat(NoiseLimit.forAreaClass("construction")).isEqualTo(new NoiseLimit(70, 55));
     }
+
+    @Test
+    void resumedAfterARestartItsFirstReadingUnderTheLimitEndsItWithNoHold() {
+        LimitRule r = rule(Duration.ofMinutes(5), 0);
+        assertThat(r.resume(Severity.YELLOW, local("22:10:00"))).isTrue();
+        Optional<Finding> f = r.evaluate(leq("22:40:00", 45));
+        assertThat(f).get().satisfies(x -> {
+            assertThat(x.active()).isFalse();
+            assertThat(x.measurements()).anySatisfy(m -> {
+                assertThat(m.name()).isEqualTo("peak");
+                assertThat(m.value()).as("the peak before the restart is unknown").isEqualTo(45.0);
+            });
+        });
+    }
+
+    @Test
+    void resumedAfterARestartItsFirstReadingOverTheLimitContinuesWithoutANewHold() {
+        LimitRule r = rule(Duration.ofMinutes(5), 0);
+        r.resume(Severity.YELLOW, local("22:10:00"));
+        assertThat(r.evaluate(leq("22:40:00", 58))).get().satisfies(x -> assertThat(x.active()).isTrue());
+    }
 }

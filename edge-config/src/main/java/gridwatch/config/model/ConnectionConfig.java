@@ -12,7 +12,9 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = MqttJsonConnection.class, name = "mqtt-json"),
     @JsonSubTypes.Type(value = OpcUaConnection.class, name = "opcua"),
     @JsonSubTypes.Type(value = VideoConnection.class, name = "video"),
-    @JsonSubTypes.Type(value = Sl651Connection.class, name = "sl651")
+    @JsonSubTypes.Type(value = Sl651Connection.class, name = "sl651"),
+    @JsonSubTypes.Type(value = DroneConnection.class, name = "drone")
 })
-public sealed interface ConnectionConfig permits ReplayConnection, Hj212Connection, ModbusConnection, MqttJsonConnection, OpcUaConnection, VideoConnection, Sl651Connection {
+public sealed interface ConnectionConfig permits ReplayConnection, Hj212Connection, ModbusConnection, MqttJsonConnection, OpcUaConnection, VideoConnection, Sl651Connection,
+        DroneConnection {
 }

@@ -23,7 +23,8 @@ public record EdgeConfig(
         HealthConfig health,
         TimeSeriesConfig timeseries,
         List<SinkConfig> sinks,
-        VisionConfig vision) {
+        VisionConfig vision,
+        DroneConfig drone) {
 
     public EdgeConfig(
             GatewayConfig gateway,
@@ -41,7 +42,8 @@ public record EdgeConfig(
             @Nullable HealthConfig health,
             @Nullable TimeSeriesConfig timeseries,
             @Nullable List<SinkConfig> sinks,
-            @Nullable VisionConfig vision) {
+            @Nullable VisionConfig vision,
+            @Nullable DroneConfig drone) {
         this.gateway = gateway;
         this.site = site == null ? new SiteConfig(null, null, null) : site;
         this.uplink = uplink;
@@ -58,19 +60,29 @@ public record EdgeConfig(
         this.timeseries = timeseries == null ? new TimeSeriesConfig(null) : timeseries;
         this.sinks = sinks == null ? List.of() : List.copyOf(sinks);
         this.vision = vision == null ? new VisionConfig(null, null) : vision;
+        this.drone = drone == null ? new DroneConfig(null, null, null) : drone;
+    }
+
+    /** A config without a drone section. */
+    public EdgeConfig(GatewayConfig gateway, @Nullable SiteConfig site, UplinkConfig uplink, @Nullable OutboxConfig outbox,
+                      @Nullable HttpConfig http, @Nullable IngestConfig ingest, @Nullable ProfilesConfig profiles,
+                      @Nullable List<ZoneConfig> zones, List<DeviceConfig> devices, Map<String, CategoryConfig> categories,
+                      @Nullable List<RuleConfig> rules, @Nullable AlertPolicyConfig alerts, @Nullable HealthConfig health,
+                      @Nullable TimeSeriesConfig timeseries, @Nullable List<SinkConfig> sinks, @Nullable VisionConfig vision) {
+        this(gateway, site, uplink, outbox, http, ingest, profiles, zones, devices, categories, rules, alerts, health, timeseries, sinks, vision, null);
     }
 
     /** The same config talking to another uplink (e.g. the embedded broker's real address). */
     public EdgeConfig withUplink(UplinkConfig u) {
-        return new EdgeConfig(gateway, site, u, outbox, http, ingest, profiles, zones, devices, categories, rules, alerts, health, timeseries, sinks, vision);
+        return new EdgeConfig(gateway, site, u, outbox, http, ingest, profiles, zones, devices, categories, rules, alerts, health, timeseries, sinks, vision, drone);
     }
 
     public EdgeConfig withHttp(HttpConfig h) {
-        return new EdgeConfig(gateway, site, uplink, outbox, h, ingest, profiles, zones, devices, categories, rules, alerts, health, timeseries, sinks, vision);
+        return new EdgeConfig(gateway, site, uplink, outbox, h, ingest, profiles, zones, devices, categories, rules, alerts, health, timeseries, sinks, vision, drone);
     }
 
     public EdgeConfig withIngest(IngestConfig i) {
-        return new EdgeConfig(gateway, site, uplink, outbox, http, i, profiles, zones, devices, categories, rules, alerts, health, timeseries, sinks, vision);
+        return new EdgeConfig(gateway, site, uplink, outbox, http, i, profiles, zones, devices, categories, rules, alerts, health, timeseries, sinks, vision, drone);
     }
 
     /** The same config with one more device (e.g. the demo's camera), its categories and the detector. */
@@ -79,7 +91,7 @@ public record EdgeConfig(
         ds.add(d);
         Map<String, CategoryConfig> cs = new java.util.HashMap<>(categories);
         cs.putAll(moreCategories);
-        return new EdgeConfig(gateway, site, uplink, outbox, http, ingest, profiles, zones, ds, cs, rules, alerts, health, timeseries, sinks, v);
+        return new EdgeConfig(gateway, site, uplink, outbox, http, ingest, profiles, zones, ds, cs, rules, alerts, health, timeseries, sinks, v, drone);
     }
 
     public Optional<ZoneConfig> zone(String id) {

@@ -21,6 +21,7 @@ import java.util.UUID;
  * @param gridCell  the grid cell of the device's zone, or null when the device has no zone
  * @param groundLocation where on the ground the subject is, when its rule located it (a drone photo), else null
  * @param objectKey which of the device's objects the incident is about (a track or drone object id), else null
+ * @param endReason why the incident ended, on an END only (null otherwise)
  */
 public record Alert(
         UUID alertId,
@@ -31,6 +32,7 @@ public record Alert(
         Category category,
         Severity severity,
         Lifecycle lifecycle,
+        @Nullable EndReason endReason,
         String ruleId,
         DeviceRef device,
         @Nullable Location location,
@@ -48,6 +50,17 @@ public record Alert(
     public Alert {
         measurements = List.copyOf(measurements);
         evidence = List.copyOf(evidence);
+    }
+
+    /** An alert whose END (if it is one) is a cleared condition. */
+    public Alert(UUID alertId, UUID incidentId, int revision, String gatewayId, String type, Category category, Severity severity,
+                 Lifecycle lifecycle, String ruleId, DeviceRef device, @Nullable Location location, @Nullable String zone,
+                 @Nullable GridCell gridCell,
+                 @Nullable GroundLocation groundLocation, @Nullable String objectKey, Instant observedAt, Instant startedAt,
+                 Instant producedAt, String summary, List<Measurement> measurements, List<Evidence> evidence) {
+        this(alertId, incidentId, revision, gatewayId, type, category, severity, lifecycle,
+                lifecycle == Lifecycle.END ? EndReason.CLEARED : null, ruleId, device, location, zone, gridCell, groundLocation,
+                objectKey, observedAt, startedAt, producedAt, summary, measurements, evidence);
     }
 
     /** The outbox orders and the uplink keeps order per source: the device. */

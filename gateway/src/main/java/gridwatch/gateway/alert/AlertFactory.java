@@ -51,6 +51,11 @@ public final class AlertFactory {
         }
     }
 
+    /** Whether alerts of this type can be made: the center's dictionary in this config maps it. */
+    public boolean maps(String alertType) {
+        return categories.containsKey(alertType);
+    }
+
     /** A factory for another config, with the same ids and clock; this one is unchanged. */
     public AlertFactory withConfig(EdgeConfig next) {
         return new AlertFactory(next, ids, clock);
@@ -72,7 +77,7 @@ public final class AlertFactory {
         DeviceRef device = new DeviceRef(f.deviceId(), d == null ? null : d.name(), d == null ? null : d.profile());
         var location = d != null && d.location() != null ? d.location() : config.site().location();
         return new Alert(ids.get(), step.incidentId(), step.revision(), config.gateway().id(), f.alertType(),
-                category, f.severity(), step.lifecycle(), f.ruleId(), device, location, zoneId, cell,
+                category, f.severity(), step.lifecycle(), step.endReason(), f.ruleId(), device, location, zoneId, cell,
                 f.subject().location(), f.subject().objectKey(), f.observedAt(),
                 step.startedAt(), clock.instant(), f.summary(), f.measurements(), f.renderedEvidence());
     }

@@ -14,6 +14,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,6 +49,13 @@ import java.util.function.Supplier;
  * here is, but checked against the clock: an object that no later patrol sees must end even if its device never
  * sends again, which observation time alone cannot tell.
  *
+ * <p>Incidents open when the gateway last stopped are handed back by {@link #resume} before the first finding: each
+ * goes on under its id and revisions. A held one (its rule watches it) is confirmed by the first finding about it
+ * after the restart: an active one is always sent as an UPDATE (the center learns the case goes on), an inactive one
+ * ends it. One that nothing confirms within the policy's restart timeout of the gateway's last sign of life is ended by
+ * {@link #expire} with {@link EndReason#GATEWAY_RESTART_TIMEOUT}: a box away that long cannot vouch that what it sees
+ * next is the same problem. A one-shot incident keeps its TTL across the restart instead.
+ *
  * <p>Pipeline thread only: the outbox's answers, which arrive on its writer thread, are handed back to it first.
  */
 public final class IncidentTracker {
@@ -63,10 +71,17 @@ public final class IncidentTracker {
     public record Proposal(IncidentKey key, Finding finding, AlertFactory madeUnder, LifecycleStep step) {
     }
 
-    private record Open(UUID incidentId, Instant startedAt, int revision, Instant lastEmitted, Severity severity) {
+    /** @param confirmBy for an incident resumed after a restart and not yet confirmed: when it ends unconfirmed; else null */
+    private record Open(UUID incidentId, Instant startedAt, int revision, Instant lastEmitted, Severity severity,
+                        @Nullable Instant confirmBy) {
     }
 
-    private record Waiting(Finding finding, AlertFactory madeUnder) {
+    /** @param reason for an inactive finding, why its incident ends */
+    private record Waiting(Finding finding, AlertFactory madeUnder, @Nullable EndReason reason) {
+
+        static Waiting of(Finding f, AlertFactory madeUnder) {
+            return new Waiting(f, madeUnder, f.active() ? null : EndReason.CLEARED);
+        }
     }
 
     /** A key with unsettled proposals: how to undo the newest, and what waits on a held one. */
@@ -83,6 +98,8 @@ public final class IncidentTracker {
     private final Map<IncidentKey, Instant> endedAt = new HashMap<>();
     private final Map<IncidentKey, Flight> flights = new HashMap<>();
     private final Sightings sightings = new Sightings();
+    /** Resumed incidents not yet confirmed: the finding their END would carry, and the config to dress it with. */
+    private final Map<IncidentKey, Waiting> unconfirmed = new HashMap<>();
     private final Supplier<UUID> ids;
     private AlertPolicyConfig policy;
     private int unsettled;
@@ -99,6 +116,35 @@ public final class IncidentTracker {
     }
 
     /**
+     * Takes back the incidents open when the gateway last stopped, before any finding is stepped. Each goes on with its
+     * id and next revision; a held one must be confirmed within the restart timeout of {@code lastAlive}, a one-shot
+     * one ends at its TTL as before.
+     *
+     * @param current   the alert config in effect: what an END made without a finding is dressed with (as a finding
+     *                  is dressed with the config it was made under)
+     * @param lastAlive the gateway's last sign of life before this start
+     */
+    public void resume(List<IncidentState> states, AlertFactory current, Instant lastAlive) {
+        if (!flights.isEmpty() || unsettled > 0) {
+            throw new IllegalStateException("incidents are resumed before the first finding");
+        }
+        Instant confirmBy = lastAlive.plus(policy.restartTimeout());
+        for (IncidentState s : states) {
+            IncidentKey key = s.key();
+            Finding last = s.lastFinding();
+            boolean oneShot = last.lifetime() instanceof Lifetime.OneShot;
+            open.put(key, new Open(s.incidentId(), s.startedAt(), s.revision(), s.lastObservedAt(), s.severity(),
+                    oneShot ? null : confirmBy));
+            endedAt.remove(key);
+            if (oneShot) {
+                sightings.seen(key, last, current);
+            } else {
+                unconfirmed.put(key, new Waiting(last, current, EndReason.GATEWAY_RESTART_TIMEOUT));
+            }
+        }
+    }
+
+    /**
      * What to emit for this finding, if anything; the incident moves as if its alert were stored.
      *
      * @param madeUnder the alert config in effect now, as the finding's rule was
@@ -108,25 +154,57 @@ public final class IncidentTracker {
         sightings.seen(key, f, madeUnder);
         Flight flight = flights.get(key);
         if (flight != null && flight.holding != null) {
-            wait(key, flight.waiting, new Waiting(f, madeUnder));
+            wait(key, flight.waiting, Waiting.of(f, madeUnder));
             return Optional.empty();
         }
-        return propose(key, new Waiting(f, madeUnder));
+        return propose(key, Waiting.of(f, madeUnder));
+    }
+
+    private Optional<Proposal> step(Waiting w) {
+        IncidentKey key = IncidentKey.of(w.finding());
+        Flight flight = flights.get(key);
+        if (flight != null && flight.holding != null) {
+            wait(key, flight.waiting, w);
+            return Optional.empty();
+        }
+        return propose(key, w);
     }
 
     /**
-     * Ends the one-shot incidents not seen again within their TTL: the END proposals to emit now, one per incident
-     * not held by an unsettled alert (a held one's END waits for its turn like any finding). An END the outbox
-     * refuses leaves its incident open, and the next call proposes it again.
+     * Ends the one-shot incidents not seen again within their TTL, and the incidents resumed after a restart that
+     * nothing confirmed within the restart timeout: the END proposals to emit now, one per incident not held by an
+     * unsettled alert (a held one's END waits for its turn like any finding). An END the outbox refuses leaves its
+     * incident open, and the next call proposes it again.
      *
      * @param now the gateway's clock
      */
     public List<Proposal> expire(Instant now) {
         List<Proposal> out = new ArrayList<>();
         for (Sightings.Overdue o : sightings.overdue(now, open::containsKey, flights::containsKey)) {
-            step(o.end(), o.madeUnder()).ifPresent(out::add);
+            step(new Waiting(o.end(), o.madeUnder(), EndReason.NOT_SEEN_AGAIN)).ifPresent(out::add);
+        }
+        for (Iterator<Map.Entry<IncidentKey, Waiting>> it = unconfirmed.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<IncidentKey, Waiting> e = it.next();
+            Open o = open.get(e.getKey());
+            Instant confirmBy = o == null ? null : o.confirmBy();
+            if (confirmBy == null) {
+                if (!flights.containsKey(e.getKey())) {
+                    it.remove(); // confirmed or ended, and settled: a refused confirmation would have brought confirmBy back
+                }
+            } else if (!now.isBefore(confirmBy)) {
+                Finding last = e.getValue().finding();
+                // Observed time stays the last observation: nothing was observed since, and the device's clock is the
+                // incident's time base (the gateway's clock here would make the cooldown and ordering meaningless).
+                Finding end = last.cleared(last.observedAt(), "the gateway restarted and nothing confirmed this incident within "
+                        + human(policy.restartTimeout()) + " of its last sign of life; last: " + last.summary());
+                step(new Waiting(end, e.getValue().madeUnder(), EndReason.GATEWAY_RESTART_TIMEOUT)).ifPresent(out::add);
+            }
         }
         return out;
+    }
+
+    private static String human(Duration d) {
+        return d.toString().substring(2).toLowerCase(java.util.Locale.ROOT);
     }
 
     /** The outbox might refuse this proposal's alert: later findings for its key wait until it is settled. */
@@ -215,12 +293,16 @@ public final class IncidentTracker {
         switch (s.lifecycle()) {
             case START -> {
                 endedAt.remove(key);
-                open.put(key, new Open(s.incidentId(), s.startedAt(), s.revision(), t, p.finding().severity()));
+                open.put(key, new Open(s.incidentId(), s.startedAt(), s.revision(), t, p.finding().severity(), null));
             }
-            case UPDATE -> open.put(key, new Open(s.incidentId(), s.startedAt(), s.revision(), t, p.finding().severity()));
+            case UPDATE -> open.put(key, new Open(s.incidentId(), s.startedAt(), s.revision(), t, p.finding().severity(), null));
             case END -> {
                 open.remove(key);
-                endedAt.put(key, t);
+                if (s.endReason() == EndReason.GATEWAY_RESTART_TIMEOUT) {
+                    endedAt.remove(key); // not seen to clear: no flapping to damp, a problem seen again is a new case at once
+                } else {
+                    endedAt.put(key, t);
+                }
             }
         }
     }
@@ -273,14 +355,16 @@ public final class IncidentTracker {
         }
         boolean severityChanged = f.severity() != current.severity();
         boolean due = Duration.between(current.lastEmitted(), t).compareTo(policy.updateInterval()) >= 0;
-        if (!severityChanged && !due) {
+        boolean resumed = current.confirmBy() != null; // the center hears that its case goes on after the restart
+        if (!severityChanged && !due && !resumed) {
             return Optional.empty();
         }
         return proposal(key, w, Lifecycle.UPDATE, current.incidentId(), current.revision() + 1, current.startedAt());
     }
 
     private static Optional<Proposal> proposal(IncidentKey key, Waiting w, Lifecycle l, UUID incident, int revision, Instant startedAt) {
-        return Optional.of(new Proposal(key, w.finding(), w.madeUnder(), new LifecycleStep(l, incident, revision, startedAt)));
+        EndReason reason = l == Lifecycle.END ? (w.reason() == null ? EndReason.CLEARED : w.reason()) : null;
+        return Optional.of(new Proposal(key, w.finding(), w.madeUnder(), new LifecycleStep(l, incident, revision, startedAt, reason)));
     }
 
     /** Findings dropped by the cooldown since start. Any thread. */
@@ -296,6 +380,11 @@ public final class IncidentTracker {
     /** Proposals whose alerts are still on their way into the outbox. */
     public int unsettledCount() {
         return unsettled;
+    }
+
+    /** The policy's restart timeout now in effect. */
+    public Duration restartTimeout() {
+        return policy.restartTimeout();
     }
 
     public int openIncidents() {

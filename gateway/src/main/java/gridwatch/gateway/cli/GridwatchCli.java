@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** Entry point: {@code gridwatch run | validate | demo}. */
 @Command(name = "gridwatch", mixinStandardHelpOptions = true, version = "GridWatch Edge 0.1.0",
         description = "Edge gateway for city operations: field sensors and cameras in, case alerts out over MQTT.",
-        subcommands = {RunCommand.class, ValidateCommand.class, DemoCommand.class, DetectCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, ValidateCommand.class, DemoCommand.class, DetectCommand.class, DroneCommand.class, CommandLine.HelpCommand.class})
 public final class GridwatchCli implements Runnable {
 
     @Override

@@ -27,4 +27,14 @@ public interface ReadingSink {
     default void finding(Finding finding) {
         throw new UnsupportedOperationException("this sink takes readings only, not findings (" + finding.ruleId() + ")");
     }
+
+    /**
+     * Offers a finding that must not be lost (one made from a drone photo, which is not seen again): false when the
+     * sink cannot take it now, and then nothing was taken and the caller keeps it and offers it again later. Any
+     * thread; never blocks.
+     */
+    default boolean tryFinding(Finding finding) {
+        finding(finding);
+        return true;
+    }
 }

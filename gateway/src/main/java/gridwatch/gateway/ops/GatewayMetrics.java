@@ -14,7 +14,8 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /** The gateway's Prometheus meters, in one place so names stay consistent. Thread-safe. */
-public final class GatewayMetrics implements gridwatch.gateway.ingest.IngestMetrics, gridwatch.gateway.pipeline.PipelineMetrics {
+public final class GatewayMetrics implements gridwatch.gateway.ingest.IngestMetrics, gridwatch.gateway.pipeline.PipelineMetrics,
+        gridwatch.gateway.ingest.drone.DroneMetrics {
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Timer publishLatency = Timer.builder("gridwatch.publish.latency")
@@ -184,5 +185,31 @@ public final class GatewayMetrics implements gridwatch.gateway.ingest.IngestMetr
     public double valueUnusableCount(String deviceId, String reason) {
         var c = registry.find("gridwatch.readings.unusable").tag("device", deviceId).tag("reason", reason).counter();
         return c == null ? 0 : c.count();
+    }
+
+    @Override
+    public void photoAccepted(String source) {
+        registry.counter("gridwatch.drone.photos.accepted", "source", source).increment();
+    }
+
+    @Override
+    public void photoDuplicate(String source) {
+        registry.counter("gridwatch.drone.photos.duplicate", "source", source).increment();
+    }
+
+    @Override
+    public void photoRefused(String source, String reason) {
+        registry.counter("gridwatch.drone.photos.refused", "source", source, "reason", reason).increment();
+    }
+
+    @Override
+    public void photoProcessed(String outcome) {
+        registry.counter("gridwatch.drone.photos.processed", "outcome", outcome).increment();
+    }
+
+    @Override
+    public void watchPending(java.util.function.LongSupplier pending) {
+        Gauge.builder("gridwatch.drone.photos.pending", pending::getAsLong)
+                .description("Drone photos stored and waiting for analysis (the ledger's queue)").register(registry);
     }
 }

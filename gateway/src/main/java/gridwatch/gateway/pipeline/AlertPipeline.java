@@ -139,6 +139,12 @@ public final class AlertPipeline implements ReadingSink, AutoCloseable {
         }
     }
 
+    /** As {@link #finding}, but a full finding lane or a closing pipeline refuses it instead of dropping it. */
+    @Override
+    public boolean tryFinding(Finding f) {
+        return !closing && inbox.offerFinding(new FindingIn(f));
+    }
+
     /**
      * Applies a new config between two readings, ahead of waiting readings: rules, thresholds, categories and the
      * alert policy switch together, or, when any part cannot be built, none of them does. Any thread (the reloader);

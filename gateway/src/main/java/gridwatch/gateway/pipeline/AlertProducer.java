@@ -5,6 +5,7 @@ import gridwatch.detectors.core.Finding;
 import gridwatch.gateway.alert.Alert;
 import gridwatch.gateway.alert.AlertFactory;
 import gridwatch.gateway.alert.AlertTaps;
+import gridwatch.gateway.alert.IncidentStates;
 import gridwatch.gateway.alert.IncidentTracker;
 import gridwatch.gateway.alert.IncidentTracker.Proposal;
 import gridwatch.gateway.alert.json.AlertJson;
@@ -101,8 +102,9 @@ final class AlertProducer {
         try {
             // Dressed with the config the finding was made under, even if it waited across a reload.
             alert = p.madeUnder().create(p.finding(), p.step());
+            // The incident's new state is stored in the alert's own transaction: after a crash the two agree.
             message = new OutboxMessage(alert.alertId().toString(), alert.sourceKey(), alert.severity().ordinal(),
-                    alert.type(), json.encode(alert));
+                    alert.type(), json.encode(alert), IncidentStates.row(p));
         } catch (RuntimeException e) {
             LOG.error("alert for {} could not be made ({}); the incident stays as it was", p.key(), e.toString(), e);
             metrics.alertNotStored("error");

@@ -2,6 +2,10 @@ package gridwatch.gateway.runtime;
 
 import gridwatch.gateway.ingest.IngestMetrics;
 import gridwatch.gateway.ingest.connector.ConnectorRegistry;
+import gridwatch.gateway.ingest.drone.DroneConnector;
+import gridwatch.gateway.ingest.drone.DroneIngest;
+import gridwatch.gateway.ingest.drone.DroneMetrics;
+import gridwatch.gateway.ingest.drone.PhotoAnalysis;
 import gridwatch.gateway.ingest.hj212.Hj212Connector;
 import gridwatch.gateway.ingest.hj212.Hj212Server;
 import gridwatch.gateway.ingest.modbus.ModbusConnector;
@@ -27,12 +31,16 @@ final class Connectors {
         IngestMetrics none = IngestMetrics.none();
         return builtIn(new Hj212Server(gridwatch.config.model.Hj212ServerConfig.defaults(), config.site().zoneId(), none, clock),
                 new Sl651Server(gridwatch.config.model.Sl651ServerConfig.defaults(), config.site().zoneId(), none, clock),
+                // Never started: its directory is not used.
+                new DroneIngest(gridwatch.config.model.DroneServerConfig.defaults(), Path.of("."), config.site().zoneId(), DroneMetrics.none(),
+                        PhotoAnalysis.NONE, clock),
                 clock, none, new CameraConnector(config, Path.of("."), clock, (name, part) -> {
                     throw new IllegalStateException("checking a config attaches no camera");
                 }, (device, millis) -> { }));
     }
 
-    static ConnectorRegistry builtIn(Hj212Server hj212, Sl651Server sl651, Clock clock, IngestMetrics metrics, CameraConnector cameras) {
+    static ConnectorRegistry builtIn(Hj212Server hj212, Sl651Server sl651, DroneIngest drones, Clock clock, IngestMetrics metrics,
+                                     CameraConnector cameras) {
         return new ConnectorRegistry()
                 .register(new ReplayConnector(clock))
                 .register(new Hj212Connector(hj212))
@@ -41,7 +49,9 @@ final class Connectors {
                 .register(new MqttJsonConnector(clock, metrics::valueUnusable))
                 .register(new OpcUaConnector(clock, metrics::valueUnusable))
                 .register(cameras)
+                .register(new DroneConnector(drones))
                 .listener(hj212)
-                .listener(sl651);
+                .listener(sl651)
+                .listener(drones);
     }
 }

@@ -4,6 +4,7 @@ import com.github.f4b6a3.uuid.UuidCreator;
 import gridwatch.config.ConfigException;
 import gridwatch.config.ConfigPaths;
 import gridwatch.config.model.DeviceConfig;
+import gridwatch.config.model.DroneConnection;
 import gridwatch.config.model.EdgeConfig;
 import gridwatch.config.model.Hj212Connection;
 import gridwatch.config.model.Hj212ServerConfig;
@@ -12,6 +13,8 @@ import gridwatch.config.model.Sl651ServerConfig;
 import gridwatch.gateway.alert.Alert;
 import gridwatch.gateway.alert.AlertFactory;
 import gridwatch.gateway.alert.AlertSink;
+import gridwatch.gateway.alert.IncidentResumption;
+import gridwatch.gateway.alert.IncidentState;
 import gridwatch.gateway.alert.IncidentTracker;
 import gridwatch.gateway.alert.LogSink;
 import gridwatch.gateway.alert.RecentAlerts;
@@ -22,6 +25,8 @@ import gridwatch.gateway.devices.LatestReadings;
 import gridwatch.gateway.ingest.SharedListener;
 import gridwatch.gateway.ingest.Source;
 import gridwatch.gateway.ingest.connector.ConnectorRegistry;
+import gridwatch.gateway.ingest.drone.DroneIngest;
+import gridwatch.gateway.ingest.drone.PhotoAnalysis;
 import gridwatch.gateway.ingest.hj212.Hj212Server;
 import gridwatch.gateway.vision.CameraConnector;
 import gridwatch.gateway.ingest.sl651.Sl651Server;
@@ -66,7 +71,10 @@ import java.util.function.Supplier;
 public final class Gateway implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
-    private static final Supplier<UUID> UUID_V7 = UuidCreator::getTimeOrderedEpoch;
+    // Alert and incident ids need to be unique and time-ordered, not unguessable: the fast variant draws its
+    // random bits from a securely seeded non-cryptographic generator instead of SecureRandom (SHA-1 per id was
+    // 7 % of the pipeline thread at 13k alerts/s).
+    private static final Supplier<UUID> UUID_V7 = UuidCreator::getTimeOrderedEpochFast;
     /** The loader always sets outbox.directory; only a config built by hand can lack it. */
     static final String NO_OUTBOX = "outbox.directory is not set (a config built by hand must set it)";
 
@@ -87,6 +95,7 @@ public final class Gateway implements AutoCloseable {
     private final StalenessWatcher staleness;
     private final @Nullable InfluxWriter timeseries;
     private final Sl651Server sl651;
+    private final DroneIngest drones;
     private final DeviceRegistry devices = new DeviceRegistry();
     private final LatestReadings latest = new LatestReadings();
     private final GatewayControl control;
@@ -99,7 +108,7 @@ public final class Gateway implements AutoCloseable {
         try {
             outbox = parts.add("outbox", new Outbox(Objects.requireNonNull(initial.outbox().directory(), NO_OUTBOX), initial.outbox().maxBytes(), initial.outbox().fsync()));
             metrics.watchOutbox(outbox::stats);
-            uplink = parts.add("uplink", new MqttUplink(initial.uplink(), initial.gateway().id(), clock));
+            uplink = parts.add("uplink", new MqttUplink(initial.uplink(), initial.gateway().id(), clock, outbox.start().boot()));
             metrics.watchUplink(uplink::connected);
             publisher = parts.add("outbox publisher", new OutboxPublisher(outbox, uplink, metrics::published));
             metrics.watchPublisher(publisher::resent, publisher::refusals, publisher::waitingForRetry);
@@ -114,8 +123,17 @@ public final class Gateway implements AutoCloseable {
                 sinks.add(new LogSink());
             }
             DeviceActivity activity = new DeviceActivity();
-            pipeline = parts.add("pipeline", new AlertPipeline(new DeviceHealth(initial, profiles::find), new RuleEngine(initial), incidents,
-                    new AlertFactory(initial, UUID_V7, clock), outbox, sinks, metrics, activity, clock));
+            AlertFactory factory = new AlertFactory(initial, UUID_V7, clock);
+            // Incidents open at the last stop go on under their ids, and the rules that raised them are active again;
+            // the pipeline has not started, so no finding races them.
+            RuleEngine rules = new RuleEngine(initial);
+            for (IncidentState s : IncidentResumption.resume(outbox.start(), incidents, factory, outbox::forgetIncidents, clock.instant())) {
+                if (s.oneShotTtlSeconds() == null && s.objectKey() == null) {
+                    rules.resume(s.ruleId(), s.deviceId(), s.alertType(), s.zoneId(), s.severity(), s.startedAt());
+                }
+            }
+            pipeline = parts.add("pipeline", new AlertPipeline(new DeviceHealth(initial, profiles::find), rules, incidents,
+                    factory, outbox, sinks, metrics, activity, clock));
             pipeline.onStored(onStored);
             pipeline.store(timeseries == null ? latest : latest.andThen(timeseries));
             if (timeseries != null) {
@@ -126,9 +144,11 @@ public final class Gateway implements AutoCloseable {
                     initial.site().zoneId(), metrics, clock));
             sl651 = parts.add("SL 651 server", new Sl651Server(initial.ingest().sl651() != null ? initial.ingest().sl651() : Sl651ServerConfig.defaults(),
                     initial.site().zoneId(), metrics, clock));
+            // PhotoAnalysis.NONE stores, records and counts drone photos; the photo analysis (drone module) plugs in here.
+            drones = parts.add("drone ingest", DroneIngest.forConfig(initial, metrics, PhotoAnalysis.NONE, clock));
             // Vision is built on the first camera only, so a sensor-only box never loads OpenCV, FFmpeg or ONNX Runtime
             // (nor the vision classes: no lambda here may name one, its call site would load it).
-            ConnectorRegistry connectors = Connectors.builtIn(hj212, sl651, clock, metrics,
+            ConnectorRegistry connectors = Connectors.builtIn(hj212, sl651, drones, clock, metrics,
                     new CameraConnector(initial, paths.baseDir(), clock, parts::add, activity::record));
             for (DeviceConfig d : initial.devices()) {
                 var profile = profiles.find(d.profile()).orElseThrow();
@@ -144,6 +164,9 @@ public final class Gateway implements AutoCloseable {
             }
             if (initial.devices().stream().anyMatch(d -> d.connection() instanceof Sl651Connection) || initial.ingest().sl651() != null) {
                 listeners.add(sl651);
+            }
+            if (initial.devices().stream().anyMatch(d -> d.connection() instanceof DroneConnection)) {
+                listeners.add(drones);
             }
             staleness = parts.add("staleness watcher", new StalenessWatcher(initial, activity, pipeline::finding, clock));
             health = new HealthAssembler(uplink::state, outbox::stats, config::get, activity, sources, timeseries, clock);
@@ -229,6 +252,11 @@ public final class Gateway implements AutoCloseable {
     /** The SL 651 server, when any station is configured. */
     public Optional<Sl651Server> sl651() {
         return Optional.ofNullable(listeners.contains(sl651) ? sl651 : null);
+    }
+
+    /** Drone photo ingest, when any drone is configured. */
+    public Optional<DroneIngest> drones() {
+        return Optional.ofNullable(listeners.contains(drones) ? drones : null);
     }
 
     /** The time-series writer, when one is configured. */

@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
  * again on the same outbox. An optional command prefix runs it inside a wrapper (a private mount
  * namespace with a small disk, see {@link SmallDisk}).
  */
-final class GatewayChild implements AutoCloseable {
+public final class GatewayChild implements AutoCloseable {
 
     private final Path config;
     private final Path log;
@@ -30,7 +30,7 @@ final class GatewayChild implements AutoCloseable {
     private Process process;
     private int starts;
 
-    GatewayChild(Path config, Path log, OpsProbe ops, List<String> prefix) {
+    public GatewayChild(Path config, Path log, OpsProbe ops, List<String> prefix) {
         this.config = config;
         this.log = log;
         this.ops = ops;
@@ -38,7 +38,7 @@ final class GatewayChild implements AutoCloseable {
     }
 
     /** Starts the process and waits until its operations server answers (the gateway is wired and running). */
-    void start() throws IOException, InterruptedException {
+    public void start() throws IOException, InterruptedException {
         starts++;
         Files.writeString(log, "%n===== chaos: gateway start #%d at %s =====%n".formatted(starts, Instant.now()),
                 StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
@@ -63,13 +63,13 @@ final class GatewayChild implements AutoCloseable {
     }
 
     /** SIGKILL: no shutdown hook, no goodbye to the broker; whatever the outbox committed is all that survives. */
-    void kill9() throws InterruptedException {
+    public void kill9() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor(15, TimeUnit.SECONDS);
     }
 
     /** SIGTERM: the shutdown hook closes the gateway cleanly. */
-    void terminate() throws InterruptedException {
+    public void terminate() throws InterruptedException {
         process.destroy();
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             process.destroyForcibly();
@@ -95,7 +95,7 @@ final class GatewayChild implements AutoCloseable {
     }
 
     /** The last {@code lines} lines of the gateway's log. */
-    String tail(int lines) throws IOException {
+    public String tail(int lines) throws IOException {
         List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8);
         return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
     }

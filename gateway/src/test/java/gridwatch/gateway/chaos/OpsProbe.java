@@ -16,13 +16,13 @@ import java.util.OptionalDouble;
  * Reads the gateway's operations endpoints as a monitoring system would: {@code /health} (JSON,
  * 200 or 503) and {@code /metrics} (Prometheus text). Empty results while the gateway is down.
  */
-final class OpsProbe {
+public final class OpsProbe {
 
     private final URI base;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final ObjectMapper json = new ObjectMapper();
 
-    OpsProbe(int port) {
+    public OpsProbe(int port) {
         this.base = URI.create("http://127.0.0.1:" + port);
     }
 

@@ -1,6 +1,7 @@
 package gridwatch.gateway.vision;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import gridwatch.gateway.support.AlertSchemas;
 import gridwatch.gateway.support.CenterRoundTrip;
 import gridwatch.gateway.support.SharedData;
 import org.junit.jupiter.api.Test;
@@ -74,5 +75,6 @@ class CameraToAlertTest {
             }
         }
         assertThat(peak).isBetween(4.0, 12.0);
+        assertThat(new AlertSchemas().dataErrors(d)).as("docs/api/alert-data.schema.json: snapshot and crowd measurements").isEmpty();
     }
 }

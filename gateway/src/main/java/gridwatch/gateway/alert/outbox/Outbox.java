@@ -11,7 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -34,6 +36,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * are, the new alert is refused ({@link OutboxFullException}). Both are logged at ERROR and
  * counted. When the disk refuses a write (full, read-only), the batch stays in memory and is
  * retried every second; the error shows in {@link #stats()} until a write succeeds.
+ *
+ * <p>Beside the alerts it keeps what must agree with them after a crash: each open incident's state, written in the
+ * transaction of the alert that changed it ({@link OutboxMessage#incident()}), and the gateway's start count and last
+ * sign of life ({@link #start()}), so the next start can resume the incidents and knows how long it was away.
  */
 public final class Outbox implements AutoCloseable {
 
@@ -42,7 +48,20 @@ public final class Outbox implements AutoCloseable {
     private static final int MAX_WAITING_IN_MEMORY = 100_000;
     private static final long RECENT_BYTES = 16L * 1024 * 1024;
 
-    private sealed interface Op permits Append, Ack, DeadLetter, Limit {
+    /** How often the writer notes that the gateway is alive: the error, at most, in how long a crashed gateway was away. */
+    static final int ALIVE_EVERY_SECONDS = 15;
+    private static final String BOOTS = "boots";
+    private static final String ALIVE_AT = "aliveAt";
+    private static final String STOPPED_CLEANLY = "stoppedCleanly";
+
+    private sealed interface Op permits Append, Ack, DeadLetter, Limit, Alive, Forget {
+    }
+
+    /** The gateway is alive at {@code at}; {@code stopping}: and is about to close the outbox cleanly. */
+    private record Alive(java.time.Instant at, boolean stopping) implements Op {
+    }
+
+    private record Forget(List<String> incidentKeys) implements Op {
     }
 
     private record Append(OutboxMessage message, CompletableFuture<Long> done) implements Op {
@@ -74,6 +93,7 @@ public final class Outbox implements AutoCloseable {
     private final AtomicLong deadLetters = new AtomicLong();
     private final java.time.Clock clock;
     private final Path directory;
+    private final OutboxStart start;
     private java.nio.file.@org.jspecify.annotations.Nullable FileStore fileStore;
     private volatile long diskFree = -1;
     private volatile long depth;
@@ -105,6 +125,7 @@ public final class Outbox implements AutoCloseable {
             bytes = writerStore.totalFootprint();
             deadLetters.set(writerStore.deadLetterCount());
             lastCommittedSeq = nextSeq - 1;
+            start = begin(writerStore, clock.instant());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create outbox directory " + directory, e);
         } catch (SQLException e) {
@@ -116,6 +137,42 @@ public final class Outbox implements AutoCloseable {
         refreshDiskFree();
         writer = Thread.ofPlatform().name("outbox-writer").daemon(false).start(this::writeLoop);
         checkpointer = Thread.ofPlatform().name("outbox-checkpoint").daemon(true).start(this::checkpointLoop);
+    }
+
+    /** Reads what the previous run left and records this start, before any other write. */
+    private static OutboxStart begin(OutboxStore store, java.time.Instant now) throws SQLException {
+        String boots = store.fact(BOOTS);
+        String aliveAt = store.fact(ALIVE_AT);
+        long boot = boots == null ? 1 : Long.parseLong(boots) + 1;
+        OutboxStart found = new OutboxStart(boot, aliveAt == null ? null : java.time.Instant.parse(aliveAt),
+                "true".equals(store.fact(STOPPED_CLEANLY)), store.openIncidents());
+        try {
+            store.begin();
+            store.setFact(BOOTS, Long.toString(boot));
+            store.setFact(ALIVE_AT, now.toString());
+            store.setFact(STOPPED_CLEANLY, "false");
+            store.commit();
+        } catch (SQLException e) {
+            // A full or read-only disk must not keep the gateway from starting: its alerts wait in memory as ever.
+            store.rollbackQuietly();
+            LOG.warn("outbox could not note this start ({}); status session numbers may repeat those of start {}", e.getMessage(), boot);
+        }
+        return found;
+    }
+
+    /** What this outbox held from the gateway's previous run, as read when it opened. Any thread. */
+    public OutboxStart start() {
+        return start;
+    }
+
+    /**
+     * Deletes the kept state of incidents that will never be ended through an alert (their alert type lost its
+     * category). Any thread; never blocks.
+     */
+    public void forgetIncidents(List<String> keys) {
+        if (!keys.isEmpty()) {
+            queue.add(new Forget(List.copyOf(keys)));
+        }
     }
 
     /**
@@ -279,10 +336,14 @@ public final class Outbox implements AutoCloseable {
      * so neither commits nor the publisher's reads ever wait for a checkpoint.
      */
     private void checkpointLoop() {
+        long ticks = 0;
         while (running) {
             try {
                 Thread.sleep(1000);
                 refreshDiskFree();
+                if (++ticks % ALIVE_EVERY_SECONDS == 0) {
+                    queue.add(new Alive(clock.instant(), false));
+                }
                 checkpointStore.checkpoint();
             } catch (InterruptedException e) {
                 return;
@@ -311,6 +372,10 @@ public final class Outbox implements AutoCloseable {
         List<Long> acks = new ArrayList<>();
         List<Append> stored = new ArrayList<>();
         List<Append> refused = new ArrayList<>();
+        // Incident rows by key, the last one of the batch wins: each row replaces (or deletes) its key's whole state,
+        // so writing only the last per key leaves what writing them all in order would, in one statement instead of
+        // one per alert (a busy incident's START, UPDATEs and END in one commit).
+        Map<String, IncidentRow> incidentRows = new LinkedHashMap<>();
         writerStore.begin();
         // Storage settings first: a limit raised to relieve a full disk must apply before the retried appends.
         for (Op op : batch) {
@@ -322,6 +387,15 @@ public final class Outbox implements AutoCloseable {
             switch (op) {
                 case Ack a -> acks.add(a.seq());
                 case Limit l -> { }
+                case Alive a -> {
+                    writerStore.setFact(ALIVE_AT, a.at().toString());
+                    writerStore.setFact(STOPPED_CLEANLY, Boolean.toString(a.stopping()));
+                }
+                case Forget f -> {
+                    for (String key : f.incidentKeys()) {
+                        incidentRows.put(key, new IncidentRow(key, null));
+                    }
+                }
                 case DeadLetter d -> {
                     OutboxStore.Freed moved = writerStore.moveToDeadLetter(d.seq(), d.reason(), d.attempts(), clock.instant().toString());
                     newBytes -= moved.bytes();
@@ -360,6 +434,10 @@ public final class Outbox implements AutoCloseable {
                         evictedNow += gone.rows();
                     }
                     writerStore.insert(e);
+                    IncidentRow incident = a.message().incident();
+                    if (incident != null) {
+                        incidentRows.put(incident.key(), incident);
+                    }
                     newBytes += e.footprint();
                     newDepth++;
                     stored.add(a);
@@ -371,6 +449,9 @@ public final class Outbox implements AutoCloseable {
             OutboxStore.Freed freed = writerStore.delete(acks);
             newBytes -= freed.bytes();
             newDepth -= freed.rows();
+        }
+        for (IncidentRow row : incidentRows.values()) {
+            writerStore.apply(row);
         }
         writerStore.commit();
         // Committed: publish the new state (storage health first), then complete futures.
@@ -422,8 +503,10 @@ public final class Outbox implements AutoCloseable {
         }
     }
 
+    /** Notes a clean stop (the last sign of life, now), writes what is queued, and closes. */
     @Override
     public void close() {
+        queue.add(new Alive(clock.instant(), true));
         running = false;
         checkpointer.interrupt();
         try {

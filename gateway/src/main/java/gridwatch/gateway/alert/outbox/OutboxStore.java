@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 
 /**
  * The SQLite file behind the outbox: schema, and the few statements the outbox needs. WAL mode
@@ -22,12 +23,19 @@ final class OutboxStore implements AutoCloseable {
 
     private final Connection conn;
     private @Nullable PreparedStatement insert;
-    private @Nullable PreparedStatement deleteReturning;
+    private @Nullable PreparedStatement measureRows;
+    private @Nullable PreparedStatement deleteRows;
     private @Nullable PreparedStatement readAfter;
     private @Nullable PreparedStatement copyToDeadLetter;
+    private @Nullable PreparedStatement putIncident;
+    private @Nullable PreparedStatement removeIncident;
 
     OutboxStore(Path file, boolean fsync) throws SQLException {
-        conn = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+        Properties props = new Properties();
+        // The outbox assigns its own sequence numbers: without this the driver runs a second query after every
+        // INSERT to fetch a generated key nobody reads.
+        props.setProperty("jdbc.get_generated_keys", "false");
+        conn = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), props);
         try (Statement s = conn.createStatement()) {
             s.execute("PRAGMA busy_timeout=10000");
             s.execute("PRAGMA journal_mode=WAL");
@@ -44,6 +52,10 @@ final class OutboxStore implements AutoCloseable {
             s.execute("CREATE TABLE IF NOT EXISTS dead_letter (seq INTEGER PRIMARY KEY, alert_id TEXT NOT NULL, "
                     + "source TEXT NOT NULL, severity INTEGER NOT NULL, topic TEXT NOT NULL, payload BLOB NOT NULL, "
                     + "footprint INTEGER NOT NULL, reason TEXT NOT NULL, attempts INTEGER NOT NULL, dead_at TEXT NOT NULL)");
+            // Open incidents, each as its last stored alert left it (written in that alert's transaction).
+            s.execute("CREATE TABLE IF NOT EXISTS open_incident (key TEXT PRIMARY KEY, state TEXT NOT NULL)");
+            // The gateway's own small facts: start count, last sign of life, whether it stopped cleanly.
+            s.execute("CREATE TABLE IF NOT EXISTS gateway_state (name TEXT PRIMARY KEY, value TEXT NOT NULL)");
         }
     }
 
@@ -75,7 +87,7 @@ final class OutboxStore implements AutoCloseable {
     }
 
     private void closeStatements() {
-        for (PreparedStatement ps : new PreparedStatement[] {insert, deleteReturning, readAfter, copyToDeadLetter}) {
+        for (PreparedStatement ps : new PreparedStatement[] {insert, measureRows, deleteRows, readAfter, copyToDeadLetter, putIncident, removeIncident}) {
             try {
                 if (ps != null) {
                     ps.close();
@@ -85,9 +97,12 @@ final class OutboxStore implements AutoCloseable {
             }
         }
         insert = null;
-        deleteReturning = null;
+        measureRows = null;
+        deleteRows = null;
         readAfter = null;
         copyToDeadLetter = null;
+        putIncident = null;
+        removeIncident = null;
     }
 
     void setMaxPageCount(long pages) throws SQLException {
@@ -132,20 +147,32 @@ final class OutboxStore implements AutoCloseable {
      * not counted, so a second acknowledgement of one row can never be subtracted twice.
      */
     Freed delete(List<Long> seqs) throws SQLException {
-        if (deleteReturning == null) {
-            deleteReturning = conn.prepareStatement("DELETE FROM outbox WHERE seq = ? RETURNING footprint");
+        if (seqs.isEmpty()) {
+            return new Freed(0, 0);
         }
-        long bytes = 0;
-        long rows = 0;
-        for (long seq : seqs) {
-            deleteReturning.setLong(1, seq);
-            try (ResultSet rs = deleteReturning.executeQuery()) {
-                while (rs.next()) {
-                    bytes += rs.getLong(1);
-                    rows++;
-                }
-            }
+        if (measureRows == null || deleteRows == null) {
+            // The row numbers go in as one JSON array: two statements per batch instead of one per row (a busy
+            // uplink acknowledges thousands of alerts a second, and each statement is a round trip through JNI).
+            measureRows = conn.prepareStatement(
+                    "SELECT COUNT(*), COALESCE(SUM(footprint), 0) FROM outbox WHERE seq IN (SELECT value FROM json_each(?))");
+            deleteRows = conn.prepareStatement("DELETE FROM outbox WHERE seq IN (SELECT value FROM json_each(?))");
         }
+        StringBuilder array = new StringBuilder(seqs.size() * 8).append('[');
+        for (int i = 0; i < seqs.size(); i++) {
+            array.append(i == 0 ? "" : ",").append(seqs.get(i).longValue());
+        }
+        String json = array.append(']').toString();
+        long rows;
+        long bytes;
+        // Within the caller's transaction, so what is measured is exactly what is deleted: absent rows count nothing.
+        measureRows.setString(1, json);
+        try (ResultSet rs = measureRows.executeQuery()) {
+            rs.next();
+            rows = rs.getLong(1);
+            bytes = rs.getLong(2);
+        }
+        deleteRows.setString(1, json);
+        deleteRows.executeUpdate();
         return new Freed(rows, bytes);
     }
 
@@ -164,6 +191,51 @@ final class OutboxStore implements AutoCloseable {
             return new Freed(0, 0);
         }
         return delete(List.of(seq));
+    }
+
+    /** Applies an incident's new state (within the caller's transaction): replaced, or deleted when it ended. */
+    void apply(IncidentRow row) throws SQLException {
+        if (row.state() == null) {
+            if (removeIncident == null) {
+                removeIncident = conn.prepareStatement("DELETE FROM open_incident WHERE key = ?");
+            }
+            removeIncident.setString(1, row.key());
+            removeIncident.executeUpdate();
+        } else {
+            if (putIncident == null) {
+                putIncident = conn.prepareStatement("INSERT OR REPLACE INTO open_incident (key, state) VALUES (?, ?)");
+            }
+            putIncident.setString(1, row.key());
+            putIncident.setString(2, row.state());
+            putIncident.executeUpdate();
+        }
+    }
+
+    List<IncidentRow> openIncidents() throws SQLException {
+        List<IncidentRow> out = new ArrayList<>();
+        try (Statement s = conn.createStatement(); ResultSet rs = s.executeQuery("SELECT key, state FROM open_incident ORDER BY key")) {
+            while (rs.next()) {
+                out.add(new IncidentRow(rs.getString(1), rs.getString(2)));
+            }
+        }
+        return out;
+    }
+
+    @Nullable String fact(String name) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement("SELECT value FROM gateway_state WHERE name = ?")) {
+            ps.setString(1, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
+    void setFact(String name, String value) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement("INSERT OR REPLACE INTO gateway_state (name, value) VALUES (?, ?)")) {
+            ps.setString(1, name);
+            ps.setString(2, value);
+            ps.executeUpdate();
+        }
     }
 
     /** Rows and bytes that actually left the outbox table. */

@@ -3,6 +3,7 @@ package gridwatch.gateway.uplink.mqtt;
 import org.jspecify.annotations.Nullable;
 
 import gridwatch.config.model.UplinkConfig;
+import gridwatch.gateway.alert.json.AlertJson;
 import gridwatch.gateway.net.mqtt.MqttCallbackAdapter;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
@@ -17,7 +18,6 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +31,7 @@ import java.util.Map;
  * carried over, because the outbox alone owns what is unacknowledged and resends it after every
  * connect (docs/delivery.md). On connect it publishes a retained {@code online} status through the
  * session's window; the last will publishes a retained {@code offline} status when the connection
- * dies without a goodbye.
+ * dies without a goodbye. Both carry the connection's session number ({@link GatewayStatus}).
  *
  * <p>Two-way: {@link #route} registers a topic filter for messages from the center before
  * {@link #start()}; every connection subscribes to all of them again (a broker that lost its
@@ -44,10 +44,10 @@ public final class MqttUplink implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(MqttUplink.class);
     private static final long MAX_BACKOFF_MILLIS = 10_000;
-    private static final String ALERT_CONTENT_TYPE = "application/cloudevents+json; charset=UTF-8";
 
     private final UplinkConfig cfg;
     private final Topics topics;
+    private final GatewayStatus status;
     private final Clock clock;
     private final String clientId;
     private final Object lock = new Object();
@@ -57,11 +57,25 @@ public final class MqttUplink implements AutoCloseable {
     private volatile boolean running = true;
     private volatile @Nullable UplinkSession session;
     private long epoch;
+    /** Connection attempts so far (supervisor thread); the status session numbers count them. */
+    private long attempts;
+    /** The status session of the connection in {@link #session}. */
+    private volatile long currentSession;
 
-    /** No I/O: the first connection attempt is made by {@link #start()}. */
+    /** No I/O: the first connection attempt is made by {@link #start()}. Status sessions as for boot 0. */
     public MqttUplink(UplinkConfig cfg, String gatewayId, Clock clock) {
+        this(cfg, gatewayId, clock, 0);
+    }
+
+    /**
+     * No I/O: the first connection attempt is made by {@link #start()}.
+     *
+     * @param boot this start's number (the outbox counts them), so status session numbers keep rising across restarts
+     */
+    public MqttUplink(UplinkConfig cfg, String gatewayId, Clock clock, long boot) {
         this.cfg = cfg;
         this.topics = new Topics(cfg.topicRoot(), gatewayId);
+        this.status = new GatewayStatus(gatewayId, boot);
         this.clock = clock;
         this.clientId = cfg.clientId() != null ? cfg.clientId() : gatewayId;
         state = new UplinkState(UplinkState.Phase.CONNECTING, cfg.broker(), clock.instant(), null, 0);
@@ -125,7 +139,7 @@ public final class MqttUplink implements AutoCloseable {
 
     /** An alert as the center receives it: QoS 1, not retained, CloudEvents structured JSON. */
     public static MqttMessage alertMessage(byte[] payload) {
-        return new MqttMessage(payload, 1, false, contentType(ALERT_CONTENT_TYPE));
+        return new MqttMessage(payload, 1, false, contentType(AlertJson.CONTENT_TYPE));
     }
 
     private void supervise() {
@@ -166,9 +180,10 @@ public final class MqttUplink implements AutoCloseable {
     /** One attempt: a fresh client (no in-flight state of Paho's own), CONNECT, then the online status through the window. */
     private void connectOnce() throws MqttException, InterruptedException {
         MqttAsyncClient client = new MqttAsyncClient(cfg.pahoUri(), clientId, new MemoryPersistence());
+        long statusSession = status.session(++attempts);
         try {
             client.setCallback(new Callbacks(client));
-            IMqttToken t = client.connect(options());
+            IMqttToken t = client.connect(options(statusSession));
             t.waitForCompletion(15_000);
             Integer serverMax = t.getResponseProperties() == null ? null : t.getResponseProperties().getReceiveMaximum();
             int window = Math.max(1, Math.min(cfg.maxInflight(), serverMax == null ? 65_535 : serverMax));
@@ -180,9 +195,10 @@ public final class MqttUplink implements AutoCloseable {
             if (!s.acquire(5_000)) {
                 throw new IllegalStateException("no in-flight slot for the online status within 5 s");
             }
-            s.publish(topics.status(), statusMessage("online"), outcome -> { });
+            s.publish(topics.status(), status.online(statusSession, clock.instant()), outcome -> { });
             synchronized (lock) {
                 session = s;
+                currentSession = statusSession;
                 state = new UplinkState(UplinkState.Phase.CONNECTED, cfg.broker(), clock.instant(), null, state.connects() + 1);
                 lock.notifyAll();
             }
@@ -241,14 +257,15 @@ public final class MqttUplink implements AutoCloseable {
         }
     }
 
-    private MqttConnectionOptions options() {
+    private MqttConnectionOptions options(long statusSession) {
         MqttConnectionOptions o = new MqttConnectionOptions();
         o.setCleanStart(false);
         o.setSessionExpiryInterval(cfg.sessionExpirySeconds());
         o.setKeepAliveInterval(cfg.keepAliveSeconds());
         o.setConnectionTimeout(10);
         o.setAutomaticReconnect(false);
-        o.setWill(topics.status(), statusMessage("offline"));
+        o.setWill(topics.status(), status.will(statusSession));
+        o.setWillMessageProperties(GatewayStatus.willProperties());
         if (cfg.username() != null) {
             o.setUserName(cfg.username());
         }
@@ -259,11 +276,6 @@ public final class MqttUplink implements AutoCloseable {
             o.setSocketFactory(TlsSockets.factory(cfg.tls()));
         }
         return o;
-    }
-
-    private MqttMessage statusMessage(String s) {
-        String json = "{\"gatewayId\":\"" + topics.gatewayId() + "\",\"state\":\"" + s + "\",\"at\":\"" + Instant.now(clock) + "\"}";
-        return new MqttMessage(json.getBytes(StandardCharsets.UTF_8), 1, true, contentType("application/json"));
     }
 
     private static MqttProperties contentType(String type) {
@@ -308,7 +320,7 @@ public final class MqttUplink implements AutoCloseable {
         if (s != null && s.open()) {
             try {
                 if (s.acquire(3000)) {
-                    s.client().publish(topics.status(), statusMessage("offline")).waitForCompletion(3000);
+                    s.client().publish(topics.status(), status.offline(currentSession, clock.instant())).waitForCompletion(3000);
                     s.release();
                 }
                 s.client().disconnect(3000).waitForCompletion(3000);

@@ -148,4 +148,77 @@ class OutboxTest {
             assertThat(o.readAfter(0, 10)).extracting(OutboxEntry::alertId).containsExactly("fine");
         }
     }
+
+    @Test
+    void anIncidentsRowIsWrittenWithItsAlertAndGoesWithItsEnd() throws Exception {
+        try (Outbox o = new Outbox(dir, 1 << 20, true)) {
+            o.append(withIncident("start", new IncidentRow("k1", "{\"revision\":0}"))).get(5, TimeUnit.SECONDS);
+            o.append(withIncident("update", new IncidentRow("k1", "{\"revision\":1}"))).get(5, TimeUnit.SECONDS);
+            o.append(withIncident("other", new IncidentRow("k2", "{\"revision\":0}"))).get(5, TimeUnit.SECONDS);
+            o.append(withIncident("end", new IncidentRow("k2", null))).get(5, TimeUnit.SECONDS);
+        }
+        try (Outbox o = new Outbox(dir, 1 << 20, true)) {
+            assertThat(o.start().openIncidents()).containsExactly(new IncidentRow("k1", "{\"revision\":1}"));
+        }
+    }
+
+    @Test
+    void manyStepsOfOneIncidentInOneCommitLeaveTheLastStepsState() throws Exception {
+        // Appended without waiting, so the writer takes them in few commits, where it keeps only each key's last row.
+        List<CompletableFuture<Long>> done = new ArrayList<>();
+        try (Outbox o = new Outbox(dir, 1 << 22, true)) {
+            for (int i = 0; i < 3000; i++) {
+                String ended = i % 3 == 2 ? null : "{\"revision\":" + i + "}";
+                done.add(o.append(withIncident("a" + i, new IncidentRow("busy", ended))));
+                done.add(o.append(withIncident("b" + i, new IncidentRow("steady-" + (i % 7), "{\"revision\":" + i + "}"))));
+            }
+            done.add(o.append(withIncident("last", new IncidentRow("busy", "{\"revision\":3000}"))));
+            done.add(o.append(withIncident("gone", new IncidentRow("steady-3", null))));
+            for (var f : done) {
+                f.get(30, TimeUnit.SECONDS);
+            }
+        }
+        try (Outbox o = new Outbox(dir, 1 << 22, true)) {
+            assertThat(o.start().openIncidents()).containsExactly(
+                    new IncidentRow("busy", "{\"revision\":3000}"),
+                    new IncidentRow("steady-0", "{\"revision\":2996}"), new IncidentRow("steady-1", "{\"revision\":2997}"),
+                    new IncidentRow("steady-2", "{\"revision\":2998}"), new IncidentRow("steady-4", "{\"revision\":2993}"),
+                    new IncidentRow("steady-5", "{\"revision\":2994}"), new IncidentRow("steady-6", "{\"revision\":2995}"));
+        }
+    }
+
+    @Test
+    void anAlertTheOutboxRefusesLeavesTheIncidentAsItWas() throws Exception {
+        try (Outbox o = new Outbox(dir, 65_536, true)) {
+            o.append(withIncident("start", new IncidentRow("k1", "{\"revision\":0}"))).get(5, TimeUnit.SECONDS);
+            while (o.stats().bytes() < 60_000) {
+                o.append(msg("red", Severity.RED, 1000)).get(5, TimeUnit.SECONDS);
+            }
+            OutboxMessage big = new OutboxMessage("end", "noise-1", Severity.BLUE.ordinal(), "noise.construction",
+                    new byte[8000], new IncidentRow("k1", null));
+            assertThatThrownBy(() -> o.append(big).get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(OutboxFullException.class);
+        }
+        try (Outbox o = new Outbox(dir, 65_536, true)) {
+            assertThat(o.start().openIncidents()).extracting(IncidentRow::key).containsExactly("k1");
+        }
+    }
+
+    @Test
+    void eachStartIsCountedAndKnowsWhetherTheLastRunStoppedCleanly() throws Exception {
+        java.time.Instant before = java.time.Instant.now();
+        try (Outbox o = new Outbox(dir, 1 << 20, true)) {
+            assertThat(o.start().boot()).isEqualTo(1);
+            assertThat(o.start().lastAlive()).isNull();
+        }
+        try (Outbox o = new Outbox(dir, 1 << 20, true)) {
+            assertThat(o.start().boot()).isEqualTo(2);
+            assertThat(o.start().stoppedCleanly()).isTrue();
+            assertThat(o.start().lastAlive()).isBetween(before, java.time.Instant.now());
+            o.forgetIncidents(List.of("none"));
+        }
+    }
+
+    private static OutboxMessage withIncident(String id, IncidentRow row) {
+        return new OutboxMessage(id, "noise-1", Severity.ORANGE.ordinal(), "noise.construction", new byte[10], row);
+    }
 }

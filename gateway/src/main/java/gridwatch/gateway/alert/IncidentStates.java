@@ -1,0 +1,65 @@
+package gridwatch.gateway.alert;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import gridwatch.gateway.alert.IncidentTracker.Proposal;
+import gridwatch.gateway.alert.outbox.IncidentRow;
+
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/**
+ * Incident state as text for the outbox ({@link IncidentRow}): the row a stored alert leaves (its START or UPDATE
+ * writes the state, its END deletes it), and the state read back at the next start. JSON, so a row stays readable
+ * with {@code sqlite3} when an operator needs to look. Thread-safe.
+ */
+public final class IncidentStates {
+
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    private IncidentStates() {
+    }
+
+    /** The incident's key as the outbox keeps it: stable text of (device, zone, object, rule, alert type). */
+    public static String keyText(IncidentKey key) {
+        try {
+            return JSON.writeValueAsString(List.of(key.subject().deviceId(), key.subject().zoneId(), key.subject().objectKey(),
+                    key.ruleId(), key.alertType()));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The row the proposal's alert leaves once stored. */
+    public static IncidentRow row(Proposal p) {
+        String key = keyText(p.key());
+        if (p.step().lifecycle() == Lifecycle.END) {
+            return new IncidentRow(key, null);
+        }
+        try {
+            return new IncidentRow(key, JSON.writeValueAsString(IncidentState.after(p.key(), p.finding(), p.step())));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The state a row holds; throws {@link IllegalArgumentException} when it cannot be read. */
+    public static IncidentState read(IncidentRow row) {
+        if (row.state() == null) {
+            throw new IllegalArgumentException("incident " + row.key() + " has no state");
+        }
+        try {
+            return JSON.readValue(row.state(), IncidentState.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("incident " + row.key() + ": unreadable state (" + e.getOriginalMessage() + ")", e);
+        }
+    }
+}
