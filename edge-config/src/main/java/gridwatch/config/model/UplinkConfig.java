@@ -4,7 +4,12 @@ import org.jspecify.annotations.Nullable;
 
 import gridwatch.config.Secret;
 
-/** The MQTT connection to the operations center. */
+/**
+ * The MQTT connection to the operations center.
+ *
+ * @param messageExpirySeconds the MQTT 5 message expiry interval set on every alert, when the center asks for one;
+ *                             null: alerts do not expire at the broker
+ */
 public record UplinkConfig(
         String broker,
         @Nullable String clientId,
@@ -14,7 +19,8 @@ public record UplinkConfig(
         @Nullable TlsConfig tls,
         Integer keepAliveSeconds,
         Long sessionExpirySeconds,
-        Integer maxInflight) {
+        Integer maxInflight,
+        @Nullable Long messageExpirySeconds) {
 
     public static final String EMBEDDED = "embedded";
 
@@ -27,7 +33,8 @@ public record UplinkConfig(
             @Nullable TlsConfig tls,
             @Nullable Integer keepAliveSeconds,
             @Nullable Long sessionExpirySeconds,
-            @Nullable Integer maxInflight) {
+            @Nullable Integer maxInflight,
+            @Nullable Long messageExpirySeconds) {
         this.broker = broker;
         this.clientId = clientId;
         this.topicRoot = topicRoot == null ? "gridwatch/v1" : topicRoot;
@@ -37,6 +44,14 @@ public record UplinkConfig(
         this.keepAliveSeconds = keepAliveSeconds == null ? 30 : keepAliveSeconds;
         this.sessionExpirySeconds = sessionExpirySeconds == null ? 86_400L : sessionExpirySeconds;
         this.maxInflight = maxInflight == null ? 100 : maxInflight;
+        this.messageExpirySeconds = messageExpirySeconds;
+    }
+
+    /** The connection alone, with the message settings' defaults. */
+    public UplinkConfig(String broker, @Nullable String clientId, @Nullable String topicRoot, @Nullable String username,
+                        @Nullable Secret password, @Nullable TlsConfig tls, @Nullable Integer keepAliveSeconds,
+                        @Nullable Long sessionExpirySeconds, @Nullable Integer maxInflight) {
+        this(broker, clientId, topicRoot, username, password, tls, keepAliveSeconds, sessionExpirySeconds, maxInflight, null);
     }
 
     public boolean embedded() {
@@ -50,6 +65,6 @@ public record UplinkConfig(
 
     public UplinkConfig withBroker(String newBroker) {
         return new UplinkConfig(newBroker, clientId, topicRoot, username, password, tls, keepAliveSeconds,
-                sessionExpirySeconds, maxInflight);
+                sessionExpirySeconds, maxInflight, messageExpirySeconds);
     }
 }
