@@ -140,6 +140,8 @@ if (captureDir) {
       const payload = JSON.parse(r.payload);
       if (kind === 'alert') {
         if (!r.userProperties) fail(`${what}: no user properties captured`);
+        // The per-message bound the contract states: 128 KiB per PUBLISH, the JSON 1 KiB less.
+        if (Buffer.byteLength(r.payload, 'utf8') > 127 * 1024) fail(`${what}: payload over 127 KiB`);
         checkAlert(payload, r.topic, r.contentType, what, r.userProperties);
       }
       else {

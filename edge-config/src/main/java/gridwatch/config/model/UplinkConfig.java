@@ -9,6 +9,8 @@ import gridwatch.config.Secret;
  *
  * @param messageExpirySeconds the MQTT 5 message expiry interval set on every alert, when the center asks for one;
  *                             null: alerts do not expire at the broker
+ * @param maxMessageBytes      the largest alert PUBLISH the center's broker takes, topic and properties included
+ * @param snapshots            how pictures in alerts are encoded
  */
 public record UplinkConfig(
         String broker,
@@ -20,9 +22,13 @@ public record UplinkConfig(
         Integer keepAliveSeconds,
         Long sessionExpirySeconds,
         Integer maxInflight,
-        @Nullable Long messageExpirySeconds) {
+        @Nullable Long messageExpirySeconds,
+        Integer maxMessageBytes,
+        SnapshotSettings snapshots) {
 
     public static final String EMBEDDED = "embedded";
+    /** 128 KiB: the smallest per-message limit of the hosted brokers centers use. */
+    public static final int DEFAULT_MAX_MESSAGE_BYTES = 128 * 1024;
 
     public UplinkConfig(
             String broker,
@@ -34,7 +40,9 @@ public record UplinkConfig(
             @Nullable Integer keepAliveSeconds,
             @Nullable Long sessionExpirySeconds,
             @Nullable Integer maxInflight,
-            @Nullable Long messageExpirySeconds) {
+            @Nullable Long messageExpirySeconds,
+            @Nullable Integer maxMessageBytes,
+            @Nullable SnapshotSettings snapshots) {
         this.broker = broker;
         this.clientId = clientId;
         this.topicRoot = topicRoot == null ? "gridwatch/v1" : topicRoot;
@@ -45,13 +53,15 @@ public record UplinkConfig(
         this.sessionExpirySeconds = sessionExpirySeconds == null ? 86_400L : sessionExpirySeconds;
         this.maxInflight = maxInflight == null ? 100 : maxInflight;
         this.messageExpirySeconds = messageExpirySeconds;
+        this.maxMessageBytes = maxMessageBytes == null ? DEFAULT_MAX_MESSAGE_BYTES : maxMessageBytes;
+        this.snapshots = snapshots == null ? SnapshotSettings.AS_DRAWN : snapshots;
     }
 
     /** The connection alone, with the message settings' defaults. */
     public UplinkConfig(String broker, @Nullable String clientId, @Nullable String topicRoot, @Nullable String username,
                         @Nullable Secret password, @Nullable TlsConfig tls, @Nullable Integer keepAliveSeconds,
                         @Nullable Long sessionExpirySeconds, @Nullable Integer maxInflight) {
-        this(broker, clientId, topicRoot, username, password, tls, keepAliveSeconds, sessionExpirySeconds, maxInflight, null);
+        this(broker, clientId, topicRoot, username, password, tls, keepAliveSeconds, sessionExpirySeconds, maxInflight, null, null, null);
     }
 
     public boolean embedded() {
@@ -65,6 +75,6 @@ public record UplinkConfig(
 
     public UplinkConfig withBroker(String newBroker) {
         return new UplinkConfig(newBroker, clientId, topicRoot, username, password, tls, keepAliveSeconds,
-                sessionExpirySeconds, maxInflight, messageExpirySeconds);
+                sessionExpirySeconds, maxInflight, messageExpirySeconds, maxMessageBytes, snapshots);
     }
 }

@@ -131,6 +131,16 @@ class AlertContractTest {
         assertThat(declared.validate(wrong)).isNotEmpty();
     }
 
+    /** The per-message bound is part of the contract: stated where the center's developers read, and kept. */
+    @Test
+    void theContractStatesThePerMessageBoundAndEveryMessageKeepsIt() throws Exception {
+        for (String doc : List.of("asyncapi.yaml", "consuming-alerts.md", "alert.schema.json", "alert-data.schema.json")) {
+            assertThat(Files.readString(AlertSchemas.DIR.resolve(doc), StandardCharsets.UTF_8)).as(doc).contains("128 KiB");
+        }
+        assertThat(Files.readString(AlertSchemas.DIR.resolve("alert-data.schema.json"), StandardCharsets.UTF_8)).contains("\"evidenceOmitted\"");
+        assertThat(alerts).allSatisfy(r -> assertThat(r.payload().length).isLessThanOrEqualTo(127 * 1024));
+    }
+
     @Test
     void eachIncidentIsOneStartThenUpdatesThenOneEndInOrder() {
         Map<String, List<JsonNode>> byIncident = new LinkedHashMap<>();
@@ -163,6 +173,10 @@ class AlertContractTest {
         assertThat(SCHEMAS.dataErrors(with(snapshot, "/evidence/0", "data", "not base64 JPEG"))).as("a snapshot that is no JPEG").isNotEmpty();
         assertThat(SCHEMAS.dataErrors(with(snapshot, "/evidence/0", "data", "/9j/4AAQSkZJRgABAQ=="))).as("base64 JPEG").isEmpty();
         assertThat(SCHEMAS.dataErrors(with(noise, "/evidence/0", "kind", "radar-sweep"))).as("a kind this version does not know").isEmpty();
+        Map<String, Object> omitted = Map.of("kind", "snapshot", "mediaType", "image/jpeg", "reason", "message-size", "bytes", 171_234);
+        assertThat(SCHEMAS.dataErrors(with(noise, "", "evidenceOmitted", List.of(omitted)))).as("evidence left out, said so").isEmpty();
+        assertThat(SCHEMAS.dataErrors(with(noise, "", "evidenceOmitted", List.of(Map.of("kind", "snapshot")))))
+                .as("left out without saying why").isNotEmpty();
     }
 
     @Test
