@@ -411,7 +411,7 @@ public final class Outbox implements AutoCloseable {
                         acks.clear();
                     }
                     OutboxEntry e = new OutboxEntry(seq, a.message().alertId(), a.message().source(),
-                            a.message().severity(), a.message().alertType(), a.message().payload());
+                            a.message().severity(), a.message().alertType(), a.message().payload(), a.message().routing());
                     long need = newBytes + e.footprint() - maxBytes;
                     if (need > 0) {
                         long freed = 0;
@@ -484,7 +484,7 @@ public final class Outbox implements AutoCloseable {
         long first = seq - stored.size();
         for (int i = 0; i < stored.size(); i++) {
             OutboxMessage m = stored.get(i).message();
-            recent.add(new OutboxEntry(first + i, m.alertId(), m.source(), m.severity(), m.alertType(), m.payload()));
+            recent.add(new OutboxEntry(first + i, m.alertId(), m.source(), m.severity(), m.alertType(), m.payload(), m.routing()));
         }
         for (int i = 0; i < stored.size(); i++) {
             stored.get(i).done().complete(first + i);

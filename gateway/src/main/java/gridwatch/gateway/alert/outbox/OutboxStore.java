@@ -57,6 +57,49 @@ final class OutboxStore implements AutoCloseable {
             // The gateway's own small facts: start count, last sign of life, whether it stopped cleanly.
             s.execute("CREATE TABLE IF NOT EXISTS gateway_state (name TEXT PRIMARY KEY, value TEXT NOT NULL)");
         }
+        addRoutingColumns("outbox");
+        addRoutingColumns("dead_letter");
+    }
+
+    /**
+     * Routing columns (see {@link Routing}), added after the table is made, so a table an earlier version made without
+     * them gets them the same way as a new one. Its rows get
+     * them from their own payloads, once, here (SQLite's JSON functions: the CloudEvents extensions, or the data for
+     * payloads older than those), so an upgraded box routes them like new ones; a row whose payload says nothing is
+     * still sent, without those user properties. One transaction: an upgrade cut short leaves the table as it was.
+     */
+    private void addRoutingColumns(String table) throws SQLException {
+        if (hasRoutingColumns(table)) {
+            return;
+        }
+        begin();
+        try (Statement s = conn.createStatement()) {
+            // Another connection to the same file (the outbox opens three) may have added them meanwhile.
+            if (!hasRoutingColumns(table)) {
+                s.execute("ALTER TABLE " + table + " ADD COLUMN lifecycle TEXT");
+                s.execute("ALTER TABLE " + table + " ADD COLUMN incident_id TEXT");
+                s.execute("ALTER TABLE " + table + " ADD COLUMN grid_cell TEXT");
+                String json = "CAST(payload AS TEXT)";
+                s.execute("UPDATE " + table + " SET "
+                        + "lifecycle = COALESCE(json_extract(" + json + ", '$.lifecycle'), json_extract(" + json + ", '$.data.lifecycle')), "
+                        + "incident_id = COALESCE(json_extract(" + json + ", '$.incidentid'), json_extract(" + json + ", '$.data.incidentId')), "
+                        + "grid_cell = json_extract(" + json + ", '$.data.gridCell.code') "
+                        + "WHERE json_valid(" + json + ")");
+            }
+            commit();
+        } catch (SQLException e) {
+            rollbackQuietly();
+            throw e;
+        }
+    }
+
+    private boolean hasRoutingColumns(String table) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement("SELECT COUNT(*) FROM pragma_table_info(?) WHERE name = 'lifecycle'")) {
+            ps.setString(1, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getInt(1) > 0;
+            }
+        }
     }
 
     /**
@@ -129,8 +172,8 @@ final class OutboxStore implements AutoCloseable {
 
     void insert(OutboxEntry e) throws SQLException {
         if (insert == null) {
-            insert = conn.prepareStatement(
-                    "INSERT INTO outbox (seq, alert_id, source, severity, topic, payload, footprint) VALUES (?,?,?,?,?,?,?)");
+            insert = conn.prepareStatement("INSERT INTO outbox (seq, alert_id, source, severity, topic, payload, footprint, "
+                    + "lifecycle, incident_id, grid_cell) VALUES (?,?,?,?,?,?,?,?,?,?)");
         }
         insert.setLong(1, e.seq());
         insert.setString(2, e.alertId());
@@ -139,6 +182,9 @@ final class OutboxStore implements AutoCloseable {
         insert.setString(5, e.alertType());
         insert.setBytes(6, e.payload());
         insert.setLong(7, e.footprint());
+        insert.setString(8, e.routing().lifecycle());
+        insert.setString(9, e.routing().incidentId());
+        insert.setString(10, e.routing().gridCell());
         insert.executeUpdate();
     }
 
@@ -180,8 +226,9 @@ final class OutboxStore implements AutoCloseable {
     Freed moveToDeadLetter(long seq, String reason, int attempts, String deadAt) throws SQLException {
         if (copyToDeadLetter == null) {
             copyToDeadLetter = conn.prepareStatement("INSERT OR REPLACE INTO dead_letter "
-                    + "(seq, alert_id, source, severity, topic, payload, footprint, reason, attempts, dead_at) "
-                    + "SELECT seq, alert_id, source, severity, topic, payload, footprint, ?, ?, ? FROM outbox WHERE seq = ?");
+                    + "(seq, alert_id, source, severity, topic, payload, footprint, lifecycle, incident_id, grid_cell, reason, attempts, dead_at) "
+                    + "SELECT seq, alert_id, source, severity, topic, payload, footprint, lifecycle, incident_id, grid_cell, ?, ?, ? "
+                    + "FROM outbox WHERE seq = ?");
         }
         copyToDeadLetter.setString(1, reason);
         copyToDeadLetter.setInt(2, attempts);
@@ -275,7 +322,8 @@ final class OutboxStore implements AutoCloseable {
     List<OutboxEntry> readAfter(long seq, int limit) throws SQLException {
         if (readAfter == null) {
             readAfter = conn.prepareStatement(
-                    "SELECT seq, alert_id, source, severity, topic, payload FROM outbox WHERE seq > ? ORDER BY seq LIMIT ?");
+                    "SELECT seq, alert_id, source, severity, topic, payload, lifecycle, incident_id, grid_cell "
+                            + "FROM outbox WHERE seq > ? ORDER BY seq LIMIT ?");
         }
         List<OutboxEntry> out = new ArrayList<>(Math.min(limit, 64));
         readAfter.setLong(1, seq);
@@ -283,7 +331,7 @@ final class OutboxStore implements AutoCloseable {
         try (ResultSet rs = readAfter.executeQuery()) {
             while (rs.next()) {
                 out.add(new OutboxEntry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4),
-                        rs.getString(5), rs.getBytes(6)));
+                        rs.getString(5), rs.getBytes(6), new Routing(rs.getString(7), rs.getString(8), rs.getString(9))));
             }
         }
         return out;
