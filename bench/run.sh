@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the benchmarks against a local mosquitto and prints the figures recorded in docs/benchmarks.md.
-#   bench/run.sh            (ALERTS=20000 ROUNDS=3 RATE=1000 DURATION=10 IDLE=10 to change)
+#   bench/run.sh            (ALERTS=50000 ROUNDS=3 RATE=1000 DURATION=10 IDLE=10 to change)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
@@ -24,13 +24,17 @@ CP="bench/target/bench-0.1.0-SNAPSHOT.jar:bench/target/lib/*"
 FLAGS=(--enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow -Dlogback.configurationFile=gridwatch-logback.xml -DGRIDWATCH_LOG_LEVEL=WARN)
 
 echo "# $(date -u +%FT%TZ) $(nproc) cores, $("$JAVA" -version 2>&1 | head -1), mosquitto $(mosquitto -h | head -1 | awk '{print $3}')"
-GRIDWATCH_LOG_LEVEL=WARN "$JAVA" "${FLAGS[@]}" -cp "$CP" gridwatch.bench.UplinkThroughputBench "$broker" "${ALERTS:-20000}" "${ROUNDS:-3}"
+# The gateway as a box runs it (the launcher's JVM flags: serial GC, small initial heap); the bare Paho
+# baseline shares the JVM and its flags. CPU per alert by thread is printed after each whole-gateway round.
+mapfile -t BOX < <(./gridwatch jvm-flags)
+GRIDWATCH_LOG_LEVEL=WARN "$JAVA" "${BOX[@]}" -Dbench.threadCpu=true \
+  -Dlogback.configurationFile=gridwatch-logback.xml -DGRIDWATCH_LOG_LEVEL=WARN \
+  -cp "$CP" gridwatch.bench.UplinkThroughputBench "$broker" "${ALERTS:-50000}" "${ROUNDS:-3}"
 GRIDWATCH_LOG_LEVEL=WARN "$JAVA" "${FLAGS[@]}" -cp "$CP" gridwatch.bench.LatencyBench "$broker" "${RATE:-1000}" "${DURATION:-10}"
 GRIDWATCH_LOG_LEVEL=WARN "$JAVA" "${FLAGS[@]}" -cp "$CP" gridwatch.bench.LatencyBench "$broker" 5000 "${DURATION:-10}"
 GRIDWATCH_LOG_LEVEL=ERROR "$JAVA" "${FLAGS[@]}" -cp "$CP" gridwatch.bench.Hj212ConnectionsBench 1000 200 5
 # Idle memory of a sensor-only box and of a camera box, each in a JVM of its own with the launcher's
 # flags (./gridwatch jvm-flags), so the figures are what a box sees.
-mapfile -t BOX < <(./gridwatch jvm-flags)
 IDLE_ARGS=("$broker" "${IDLE:-10}")
 [ -f "$SHARED/models/yolox_nano.onnx" ] && IDLE_ARGS+=("$SHARED/models/yolox_nano.onnx" "$YOLOX_SHA256" "$SHARED/testdata/video/vtest.avi")
 GRIDWATCH_LOG_LEVEL=WARN "$JAVA" "${BOX[@]}" -Dlogback.configurationFile=gridwatch-logback.xml -cp "$CP" gridwatch.bench.IdleMemoryBench "${IDLE_ARGS[@]}"
@@ -83,4 +87,14 @@ if [ -f "$SHARED/models/yolox_nano.onnx" ] && command -v ffmpeg >/dev/null; then
   "$JAVA" "${CAM[@]}" "$work/cam1080-bf0.mp4" all 15 16 24
   "$JAVA" "${CAM[@]}" "$work/cam1080-bf2.mp4" auto 15 16 24
   "$JAVA" "${CAM[@]}" "$work/cam1080-bf0.mp4" keyframes 15 64
+fi
+
+# Density counting (issue 10): one MCNN estimate on a 1080p frame beside one YOLOX detection, then N 1080p
+# cameras without and with density on every camera (960 px, every DENSITY_PERIOD s) in the same JVM.
+MCNN_SHA256=cb4e9ff439ad497a1bddb9eab0f6b5cbf711a8a3b26f232fd90c27def9f725cb
+if [ -f "$SHARED/models/mcnn_shtechA.onnx" ] && [ -f "$work/cam1080-bf0.mp4" ]; then
+  "$JAVA" "${CAM[@]:0:7}" -cp "$CP" gridwatch.bench.DensityBench "$SHARED/models/yolox_nano.onnx" "$YOLOX_SHA256" \
+    "$SHARED/models/mcnn_shtechA.onnx" "$MCNN_SHA256" "$work/cam1080-bf0.mp4" 20 "${DENSITY_PERIOD:-5}" 16 24 32
+else
+  echo "density: skipped, no $SHARED/models/mcnn_shtechA.onnx or no 1080p recording (needs ffmpeg)"
 fi

@@ -5,9 +5,10 @@
 //  2. Ajv (draft-07, formats asserted) on the examples in that document, and on real messages when given:
 //     the envelope with alert.schema.json, data with the schema its dataschema names, status with status.schema.json;
 //  3. the official CloudEvents JS SDK, strict, on every alert (examples and real messages) through its MQTT binding
-//     (the MQTT 5 content type as received) and its HTTP binding (what an MQTT-to-HTTP bridge forwards).
+//     (the MQTT 5 content type and user properties as received) and its HTTP binding (what an MQTT-to-HTTP bridge
+//     forwards); the user properties also with alert-headers.schema.json, and against the attributes they repeat.
 // Usage: node check.mjs DOCS_API_DIR [CAPTURE_DIR]; CAPTURE_DIR holds alerts.jsonl and status.jsonl
-// ({topic, contentType, payload} per line), as gateway/target/contract after AlertContractTest and LastWillContractTest.
+// ({topic, contentType, userProperties, payload} per line), as gateway/target/contract after AlertContractTest and LastWillContractTest.
 import { readFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Parser, fromFile } from '@asyncapi/parser';
@@ -59,7 +60,7 @@ console.log(`asyncapi: ${document.channels().length} channels parsed; subscripti
 // 2. Ajv with the published schemas, loaded by their $id.
 const ajv = new Ajv({ strict: false, allErrors: true });
 addFormats(ajv);
-for (const f of ['alert-data.schema.json', 'alert.schema.json', 'status.schema.json']) {
+for (const f of ['alert-data.schema.json', 'alert.schema.json', 'alert-headers.schema.json', 'status.schema.json']) {
   const schema = JSON.parse(readFileSync(join(docsDir, f), 'utf8'));
   if (schema.$schema !== 'http://json-schema.org/draft-07/schema#') {
     fail(`${f}: written in ${schema.$schema}, but the AsyncAPI document declares draft-07 (tools would skip what draft-07 lacks)`);
@@ -74,9 +75,16 @@ const validate = (id, value, what) => {
   if (!v(value)) fail(`${what}: ${id}: ${ajv.errorsText(v.errors)}`);
 };
 
-function checkAlert(event, topic, contentType, what) {
+function checkAlert(event, topic, contentType, what, headers) {
   checked++;
   validate('alert.schema.json', event, what);
+  if (headers) {
+    // MQTT 5 user properties: as declared, and each named as a CloudEvents attribute carries that attribute's value.
+    validate('alert-headers.schema.json', headers, `${what} user properties`);
+    for (const [name, value] of Object.entries(headers)) {
+      if (name in event && event[name] !== value) fail(`${what}: user property ${name}=${value} contradicts the attribute ${event[name]}`);
+    }
+  }
   if (!event.dataschema || !ajv.getSchema(event.dataschema)) fail(`${what}: dataschema ${event.dataschema} is not a published schema`);
   else if (!ajv.getSchema(event.dataschema)(event.data)) fail(`${what}: data vs ${event.dataschema}: ${ajv.errorsText(ajv.getSchema(event.dataschema).errors)}`);
   if (event.time !== event.data?.observedAt) fail(`${what}: time ${event.time} is not the occurrence time ${event.data?.observedAt}`);
@@ -84,7 +92,7 @@ function checkAlert(event, topic, contentType, what) {
   const body = JSON.stringify(event);
   try {
     // An MQTT 5 PUBLISH as received: its Content Type property and the payload.
-    const viaMqtt = MQTT.toEvent({ PUBLISH: { 'Content Type': contentType }, body, headers: {} }, true);
+    const viaMqtt = MQTT.toEvent({ PUBLISH: { 'Content Type': contentType }, body, headers: headers || {} }, true);
     new CloudEvent({ ...viaMqtt }, true).validate();
     if (viaMqtt.id !== event.id) fail(`${what}: MQTT binding read id ${viaMqtt.id}`);
   } catch (e) {
@@ -110,7 +118,7 @@ const alertContentType = document.components().messages().get('alert').contentTy
 for (const m of document.components().messages()) {
   for (const ex of m.examples()) {
     const what = `asyncapi example ${m.id()}/${ex.name()}`;
-    if (m.id() === 'alert') checkAlert(ex.payload(), null, alertContentType, what);
+    if (m.id() === 'alert') checkAlert(ex.payload(), null, alertContentType, what, ex.headers());
     else if (m.id() === 'status') validate('status.schema.json', ex.payload(), what);
     checked++;
   }
@@ -130,7 +138,12 @@ if (captureDir) {
       const r = JSON.parse(line);
       const what = `${file}:${i + 1} (${r.topic})`;
       const payload = JSON.parse(r.payload);
-      if (kind === 'alert') checkAlert(payload, r.topic, r.contentType, what);
+      if (kind === 'alert') {
+        if (!r.userProperties) fail(`${what}: no user properties captured`);
+        // The per-message bound the contract states: 128 KiB per PUBLISH, the JSON 1 KiB less.
+        if (Buffer.byteLength(r.payload, 'utf8') > 127 * 1024) fail(`${what}: payload over 127 KiB`);
+        checkAlert(payload, r.topic, r.contentType, what, r.userProperties);
+      }
       else {
         checked++;
         validate('status.schema.json', payload, what);

@@ -110,6 +110,7 @@ public final class UplinkThroughputBench {
         })) {
             g.uplink().awaitConnected(10_000);
             Instant t = Instant.parse("2026-11-20T14:00:00Z");
+            java.util.Map<String, Long> cpuBefore = ThreadCpu.byName();
             long start = System.nanoTime();
             for (int i = 0; i < n; i++) {
                 g.pipeline().accept(new Reading("noise-1", "Leq", i % 2 == 0 ? 75 : 60, "dB(A)", t.plusSeconds(i), Quality.GOOD));
@@ -120,7 +121,11 @@ public final class UplinkThroughputBench {
             while (g.metrics().publishedCount() < n) {
                 Thread.sleep(1);
             }
-            return n / ((System.nanoTime() - start) / 1e9);
+            double rate = n / ((System.nanoTime() - start) / 1e9);
+            if (Boolean.getBoolean("bench.threadCpu")) {
+                System.out.println("  CPU per alert by thread: " + ThreadCpu.perOp(cpuBefore, ThreadCpu.byName(), n));
+            }
+            return rate;
         }
     }
 

@@ -60,6 +60,15 @@ public final class FileCheck implements ConfigCheck {
         if (c.vision().model() != null) {
             found.file("/vision/model/path", c.vision().model().path());
         }
+        if (c.vision().densityModel() != null) {
+            found.file("/vision/densityModel/path", c.vision().densityModel().path());
+        }
+        for (int i = 0; i < c.devices().size(); i++) {
+            var v = c.devices().get(i).vision();
+            if (v != null && v.density() != null && v.density().model() != null) {
+                found.file("/devices/" + i + "/vision/density/model/path", v.density().model().path());
+            }
+        }
         if (c.drone().grid() != null) {
             found.file("/drone/grid/file", c.drone().grid().file());
         }

@@ -144,6 +144,10 @@ final class ReferenceCheck implements ConfigCheck {
         if (c.vision().model() == null && d.connection() instanceof VideoConnection) {
             errors.add(doc.errorAt(at, "camera rules need a detector: set vision.model (path and sha256)"));
         }
+        if (v.density() != null && v.density().model() == null && c.vision().densityModel() == null) {
+            errors.add(doc.errorAt(at + "/density", "counting by density needs a density model: set vision.densityModel (path and sha256), "
+                    + "or model here for this camera alone"));
+        }
         Set<String> imageZones = new HashSet<>();
         for (int j = 0; j < v.zones().size(); j++) {
             var z = v.zones().get(j);

@@ -1,5 +1,7 @@
 package gridwatch.detectors.vision;
 
+import gridwatch.detectors.vision.density.DensityModelSpec;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -7,6 +9,7 @@ import java.nio.file.Path;
 public final class Shared {
 
     public static final String YOLOX_NANO_SHA256 = "695e750a5d5754bb5a8d5325643b59282191a7e7a564e435a415fd3c578eab14";
+    public static final String MCNN_A_SHA256 = "cb4e9ff439ad497a1bddb9eab0f6b5cbf711a8a3b26f232fd90c27def9f725cb";
 
     private Shared() {
     }
@@ -22,5 +25,10 @@ public final class Shared {
 
     public static ModelSpec yoloxNano() {
         return ModelSpec.yoloxNano(path("models/yolox_nano.onnx"), YOLOX_NANO_SHA256);
+    }
+
+    /** MCNN trained on ShanghaiTech part A (dense crowds), one ONNX Runtime thread. */
+    public static DensityModelSpec mcnnA() {
+        return new DensityModelSpec(path("models/mcnn_shtechA.onnx"), MCNN_A_SHA256, 1);
     }
 }

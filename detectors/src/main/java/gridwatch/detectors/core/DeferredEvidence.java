@@ -12,4 +12,13 @@ package gridwatch.detectors.core;
 public interface DeferredEvidence {
 
     Evidence render();
+
+    /**
+     * Rendered no larger than {@code encoding} allows: for a picture, at most that wide and at most that JPEG quality
+     * (an alert must fit its message bound, or the center asked for smaller pictures). Evidence that is no picture, or
+     * cannot be re-encoded, is {@link #render()} as it is. Same thread and cost rules as {@link #render()}.
+     */
+    default Evidence render(ImageEncoding encoding) {
+        return render();
+    }
 }

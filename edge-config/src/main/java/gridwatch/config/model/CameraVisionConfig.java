@@ -10,12 +10,14 @@ import java.util.List;
  */
 public record CameraVisionConfig(List<ImageZoneConfig> zones, List<LineConfig> lines, List<CrowdRuleConfig> crowd,
                                  List<KeyPostRuleConfig> keyPost, List<MuckTruckRuleConfig> muckTruck,
-                                 List<GarbagePileRuleConfig> garbagePile, @Nullable List<Integer> tiles) {
+                                 List<GarbagePileRuleConfig> garbagePile, @Nullable List<Integer> tiles,
+                                 @Nullable DensityConfig density) {
 
     public CameraVisionConfig(@Nullable List<ImageZoneConfig> zones, @Nullable List<LineConfig> lines,
                               @Nullable List<CrowdRuleConfig> crowd, @Nullable List<KeyPostRuleConfig> keyPost,
                               @Nullable List<MuckTruckRuleConfig> muckTruck,
-                              @Nullable List<GarbagePileRuleConfig> garbagePile, @Nullable List<Integer> tiles) {
+                              @Nullable List<GarbagePileRuleConfig> garbagePile, @Nullable List<Integer> tiles,
+                              @Nullable DensityConfig density) {
         this.zones = zones == null ? List.of() : List.copyOf(zones);
         this.lines = lines == null ? List.of() : List.copyOf(lines);
         this.crowd = crowd == null ? List.of() : List.copyOf(crowd);
@@ -23,6 +25,36 @@ public record CameraVisionConfig(List<ImageZoneConfig> zones, List<LineConfig> l
         this.muckTruck = muckTruck == null ? List.of() : List.copyOf(muckTruck);
         this.garbagePile = garbagePile == null ? List.of() : List.copyOf(garbagePile);
         this.tiles = tiles == null ? null : List.copyOf(tiles);
+        this.density = density;
+    }
+
+    public CameraVisionConfig(@Nullable List<ImageZoneConfig> zones, @Nullable List<LineConfig> lines,
+                              @Nullable List<CrowdRuleConfig> crowd, @Nullable List<KeyPostRuleConfig> keyPost,
+                              @Nullable List<MuckTruckRuleConfig> muckTruck,
+                              @Nullable List<GarbagePileRuleConfig> garbagePile, @Nullable List<Integer> tiles) {
+        this(zones, lines, crowd, keyPost, muckTruck, garbagePile, tiles, null);
+    }
+
+    /**
+     * Counting people by density map on this camera (its presence turns it on): the crowd rules then use
+     * the hybrid of tracked people and the density count (docs/vision-quality.md).
+     *
+     * @param model        this camera's own density model; the box's {@code vision.densityModel} when absent
+     * @param inputWidth   frames are scaled to this width for the model (never enlarged), aspect kept
+     * @param periodSeconds the model runs at most this often
+     * @param switchOver   density count (after the noise floor) from which a zone counts by density
+     * @param noiseFloor   people the model sees in this camera's empty picture; each zone takes its share off
+     */
+    public record DensityConfig(VisionConfig.@Nullable DensityModelConfig model, Integer inputWidth, Double periodSeconds, Double switchOver,
+                                Double noiseFloor) {
+        public DensityConfig(VisionConfig.@Nullable DensityModelConfig model, @Nullable Integer inputWidth, @Nullable Double periodSeconds,
+                             @Nullable Double switchOver, @Nullable Double noiseFloor) {
+            this.model = model;
+            this.inputWidth = inputWidth == null ? 960 : inputWidth;
+            this.periodSeconds = periodSeconds == null ? 5.0 : periodSeconds;
+            this.switchOver = switchOver == null ? 25.0 : switchOver;
+            this.noiseFloor = noiseFloor == null ? 8.0 : noiseFloor;
+        }
     }
 
     /** @param zone the config zone (grid cell) it belongs to; the camera's own when absent */

@@ -4,12 +4,33 @@ import org.jspecify.annotations.Nullable;
 
 import java.nio.file.Path;
 
-/** The box's detector (one model shared by its cameras) and motion gating. */
-public record VisionConfig(@Nullable ModelConfig model, MotionConfig motion) {
+/**
+ * The box's detector (one model shared by its cameras), motion gating, and the density model the
+ * cameras that count by density share unless they name their own.
+ */
+public record VisionConfig(@Nullable ModelConfig model, MotionConfig motion, @Nullable DensityModelConfig densityModel) {
 
-    public VisionConfig(@Nullable ModelConfig model, @Nullable MotionConfig motion) {
+    public VisionConfig(@Nullable ModelConfig model, @Nullable MotionConfig motion, @Nullable DensityModelConfig densityModel) {
         this.model = model;
         this.motion = motion == null ? new MotionConfig(null, null, null, null) : motion;
+        this.densityModel = densityModel;
+    }
+
+    public VisionConfig(@Nullable ModelConfig model, @Nullable MotionConfig motion) {
+        this(model, motion, null);
+    }
+
+    /**
+     * A density-map crowd counter (ONNX, e.g. MCNN), pinned by checksum.
+     *
+     * @param threads ONNX Runtime intra-op threads for one estimate
+     */
+    public record DensityModelConfig(Path path, String sha256, Integer threads) {
+        public DensityModelConfig(Path path, String sha256, @Nullable Integer threads) {
+            this.path = path;
+            this.sha256 = sha256;
+            this.threads = threads == null ? 1 : threads;
+        }
     }
 
     /** An ONNX detector file (absolute once loaded), pinned by checksum. {@code classes} replaces COCO-80 for a site model. */

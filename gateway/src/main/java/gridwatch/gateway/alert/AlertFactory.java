@@ -5,12 +5,21 @@ import gridwatch.config.model.EdgeConfig;
 import gridwatch.config.model.GridCell;
 import gridwatch.config.model.RuleConfig;
 import gridwatch.config.model.ZoneConfig;
+import gridwatch.detectors.core.DeferredEvidence;
+import gridwatch.detectors.core.Evidence;
 import gridwatch.detectors.core.Finding;
+import gridwatch.detectors.core.ImageEncoding;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -21,16 +30,24 @@ import java.util.function.Supplier;
  */
 public final class AlertFactory {
 
+    private static final Logger LOG = LoggerFactory.getLogger(AlertFactory.class);
+
     private final EdgeConfig config;
     private final Map<String, Category> categories;
     private final Supplier<UUID> ids;
     private final Clock clock;
+    private final MessageFit fit;
 
     /** @throws IllegalArgumentException when a rule or a health alert raises a type the categories do not map */
     public AlertFactory(EdgeConfig config, Supplier<UUID> ids, Clock clock) {
+        this(config, ids, clock, new MessageFit(config.uplink()));
+    }
+
+    private AlertFactory(EdgeConfig config, Supplier<UUID> ids, Clock clock, MessageFit fit) {
         this.config = config;
         this.ids = ids;
         this.clock = clock;
+        this.fit = fit;
         Map<String, Category> view = new HashMap<>();
         config.categories().forEach((type, c) -> view.put(type, new Category(c.code(), c.nameZh(), c.caseType(), c.scheme())));
         this.categories = Map.copyOf(view);
@@ -56,14 +73,32 @@ public final class AlertFactory {
         return categories.containsKey(alertType);
     }
 
-    /** A factory for another config, with the same ids and clock; this one is unchanged. */
+    /**
+     * A factory for another config, with the same ids and clock; this one is unchanged. The message bound and picture
+     * settings stay those of the start: like the rest of {@code uplink}, they take effect at the next start.
+     */
     public AlertFactory withConfig(EdgeConfig next) {
-        return new AlertFactory(next, ids, clock);
+        return new AlertFactory(next, ids, clock, fit);
+    }
+
+    /**
+     * The alert for a step, encoded by {@code encode} and kept within the message bound ({@link MessageFit}): what goes
+     * into the outbox. Pipeline thread.
+     */
+    public AlertMessage message(Finding f, LifecycleStep step, Function<Alert, byte[]> encode) {
+        Alert alert = create(f, step);
+        List<@Nullable DeferredEvidence> sources = new ArrayList<@Nullable DeferredEvidence>();
+        for (int i = 0; i < f.evidence().size(); i++) {
+            sources.add(null);   // made already: nothing to render smaller
+        }
+        sources.addAll(f.deferredEvidence());
+        return fit.fit(alert, sources, encode);
     }
 
     /**
      * The alert for a step the tracker decided to emit. Renders the finding's deferred evidence (a camera's
-     * snapshot), so only alerts actually sent cost a JPEG: tens of milliseconds on the calling (pipeline) thread.
+     * snapshot, encoded as {@code uplink.snapshots} says), so only alerts actually sent cost a JPEG: tens of
+     * milliseconds on the calling (pipeline) thread.
      */
     public Alert create(Finding f, LifecycleStep step) {
         Category category = categories.get(f.alertType());
@@ -84,6 +119,30 @@ public final class AlertFactory {
         return new Alert(ids.get(), step.incidentId(), step.revision(), config.gateway().id(), f.alertType(),
                 category, f.severity(), step.lifecycle(), step.endReason(), f.ruleId(), device, location, zoneId, cell,
                 f.subject().location(), f.subject().objectKey(), f.observedAt(),
-                step.startedAt(), clock.instant(), f.summary(), f.measurements(), f.renderedEvidence());
+                step.startedAt(), clock.instant(), f.summary(), f.measurements(), render(f));
+    }
+
+    private List<Evidence> render(Finding f) {
+        if (f.deferredEvidence().isEmpty()) {
+            return f.evidence();
+        }
+        List<Evidence> all = new ArrayList<>(f.evidence());
+        for (DeferredEvidence d : f.deferredEvidence()) {
+            all.add(render(d, fit.encoding()));
+        }
+        return all;
+    }
+
+    /** Encoded as the box asks; as made when that fails (a picture it cannot re-encode), so the alert keeps it. */
+    private static Evidence render(DeferredEvidence d, ImageEncoding encoding) {
+        if (encoding.equals(ImageEncoding.AS_DRAWN)) {
+            return d.render();
+        }
+        try {
+            return d.render(encoding);
+        } catch (RuntimeException e) {
+            LOG.warn("evidence could not be re-encoded at {} ({}); sent as made", encoding, e.toString());
+            return d.render();
+        }
     }
 }

@@ -12,13 +12,14 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /**
- * {@code gridwatch detect FILE [--config C --camera ID]}: the camera's detector and rules over an
- * image or a recording, for tuning thresholds before going live. Only the options live here:
+ * {@code gridwatch detect FILE [--config C --camera ID]}: the camera's detector, density counter and
+ * rules over an image or a recording, for tuning thresholds before going live. Only the options live here:
  * picocli loads this class on every start, so the work (and every vision type) is in
  * {@link DetectRun}, loaded only when the command runs.
  */
-@Command(name = "detect", description = "Run the detector and a camera's rules over an image or a video file; "
-        + "print one JSON line per analysed frame and write an annotated copy.")
+@Command(name = "detect", description = "Run the detector, the density counter and a camera's rules over an image or a video file; "
+        + "print one JSON line per analysed frame (per zone: detector, density and hybrid counts) and write an annotated copy "
+        + "with the density map as a heat overlay.")
 final class DetectCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "FILE", description = "An image (jpg, png) or a video file.")
@@ -36,6 +37,12 @@ final class DetectCommand implements Callable<Integer> {
     @Option(names = "--sha256", description = "Expected sha256 of --model.")
     String sha256;
 
+    @Option(names = "--density-model", description = "Density-map model when no config is given (default: models/mcnn_shtechA.onnx, then ../shared/models/).")
+    Path densityModel;
+
+    @Option(names = "--density-sha256", description = "Expected sha256 of --density-model.")
+    String densitySha256;
+
     @Option(names = "--fps", description = "Analysed frames per second of a video (default: the camera's analysisFps, else 2).")
     Double fps;
 
@@ -49,6 +56,6 @@ final class DetectCommand implements Callable<Integer> {
             return 2;
         }
         EdgeConfig cfg = config == null ? null : new GatewayConfigLoader().load(config);
-        return new DetectRun(file, cfg, config, camera, model, sha256, fps, out).run();
+        return new DetectRun(file, cfg, config, camera, model, sha256, densityModel, densitySha256, fps, out).run();
     }
 }

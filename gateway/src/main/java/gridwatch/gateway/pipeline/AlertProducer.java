@@ -4,6 +4,8 @@ import gridwatch.config.model.AlertPolicyConfig;
 import gridwatch.detectors.core.Finding;
 import gridwatch.gateway.alert.Alert;
 import gridwatch.gateway.alert.AlertFactory;
+import gridwatch.gateway.alert.AlertMessage;
+import gridwatch.gateway.alert.AlertRouting;
 import gridwatch.gateway.alert.AlertTaps;
 import gridwatch.gateway.alert.IncidentStates;
 import gridwatch.gateway.alert.IncidentTracker;
@@ -11,7 +13,6 @@ import gridwatch.gateway.alert.IncidentTracker.Proposal;
 import gridwatch.gateway.alert.json.AlertJson;
 import gridwatch.gateway.alert.outbox.Outbox;
 import gridwatch.gateway.alert.outbox.OutboxFullException;
-import gridwatch.gateway.alert.outbox.OutboxEntry;
 import gridwatch.gateway.alert.outbox.OutboxMessage;
 import gridwatch.gateway.alert.outbox.OutboxStats;
 import gridwatch.gateway.pipeline.PipelineInput.Settled;
@@ -101,17 +102,17 @@ final class AlertProducer {
         OutboxMessage message;
         try {
             // Dressed with the config the finding was made under, even if it waited across a reload.
-            alert = p.madeUnder().create(p.finding(), p.step());
+            AlertMessage made = p.madeUnder().message(p.finding(), p.step(), json::encode);
+            alert = made.alert();
             // The incident's new state is stored in the alert's own transaction: after a crash the two agree.
             message = new OutboxMessage(alert.alertId().toString(), alert.sourceKey(), alert.severity().ordinal(),
-                    alert.type(), json.encode(alert), IncidentStates.row(p));
+                    alert.type(), made.payload(), AlertRouting.of(alert), IncidentStates.row(p));
         } catch (RuntimeException e) {
             LOG.error("alert for {} could not be made ({}); the incident stays as it was", p.key(), e.toString(), e);
             metrics.alertNotStored("error");
             return incidents.refused(p);
         }
-        long footprint = new OutboxEntry(0, message.alertId(), message.source(), message.severity(), message.alertType(),
-                message.payload()).footprint();
+        long footprint = message.footprint();
         if (!cannotBeRefused(footprint)) {
             incidents.holdUntilSettled(p);
         }

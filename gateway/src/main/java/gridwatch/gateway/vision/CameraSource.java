@@ -1,5 +1,6 @@
 package gridwatch.gateway.vision;
 
+import gridwatch.detectors.vision.density.DensitySampler;
 import gridwatch.detectors.vision.scene.SceneAnalyzer;
 import gridwatch.gateway.ingest.ReadingSink;
 import gridwatch.gateway.ingest.Source;
@@ -72,7 +73,10 @@ public final class CameraSource implements Source {
 
     @Override
     public String describe() {
+        DensitySampler density = analyzer.density();
         return stream.describe() + ", " + analyzer.inferences() + "/" + analyzer.frames() + " frames inferred"
+                + (density == null ? "" : ", " + density.estimates() + " density estimates"
+                + (density.failures() == 0 ? "" : " (" + density.failures() + " failed)"))
                 + (ruleStates.isEmpty() ? "" : "; " + String.join("; ", ruleStates));
     }
 

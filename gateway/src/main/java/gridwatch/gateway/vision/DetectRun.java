@@ -9,6 +9,7 @@ import gridwatch.config.model.VideoConnection;
 import gridwatch.config.model.VisionConfig;
 import gridwatch.detectors.vision.ModelFile;
 import gridwatch.detectors.vision.ModelSpec;
+import gridwatch.detectors.vision.density.DensitySampler;
 import gridwatch.detectors.vision.scene.SceneAnalyzer;
 import gridwatch.detectors.vision.yolox.YoloxDetector;
 import org.jspecify.annotations.Nullable;
@@ -32,22 +33,42 @@ import java.util.Objects;
  * @param camera camera device id in the config, or null for the only camera
  * @param model ONNX model when there is no config, or null for models/yolox_nano.onnx, then ../shared/models/
  * @param sha256 expected sha256 of {@code model}, or null for a known YOLOX-nano file
+ * @param densityModel density model when there is no config, or null for models/mcnn_shtechA.onnx, then ../shared/models/
+ * @param densitySha256 expected sha256 of {@code densityModel}, or null for a known MCNN file
  * @param fps analysed frames per second of a video, or null for the camera's analysisFps, else 2
  * @param out the annotated copy, or null for FILE's name + .annotated.jpg or .annotated.avi
  */
 public record DetectRun(Path file, @Nullable EdgeConfig cfg, @Nullable Path config, @Nullable String camera,
-                        @Nullable Path model, @Nullable String sha256, @Nullable Double fps, @Nullable Path out) {
+                        @Nullable Path model, @Nullable String sha256, @Nullable Path densityModel, @Nullable String densitySha256,
+                        @Nullable Double fps, @Nullable Path out) {
 
-    /** @return the exit code: 0, or 2 when the model cannot be used */
+    /** The density model {@code detect} looks for without a config, under the project and then beside it. */
+    static final String DENSITY_FILE = "mcnn_shtechA.onnx";
+
+    /** @return the exit code: 0, or 2 when a model cannot be used */
     public int run() throws Exception {
+        try {
+            return analyse();
+        } catch (ModelFile.ModelRefusedException e) {
+            System.err.println("gridwatch detect: " + e.getMessage());
+            return 2;
+        }
+    }
+
+    private int analyse() throws Exception {
         DeviceConfig device = cfg == null ? bareCamera() : pickCamera(cfg);
         Path base = cfg == null || config == null ? Path.of(".") : Objects.requireNonNull(config.toAbsolutePath().getParent());
         ModelSpec spec = cfg != null && cfg.vision().model() != null && model == null
                 ? VisionFactory.modelSpec(cfg.vision().model(), base)
                 : defaultModel();
-        VisionFactory factory = new VisionFactory(cfg != null ? cfg : minimal(), base, Clock.systemUTC());
-        // The analyzer borrows the detector: closed first (its rules' native images), the model after.
+        if (device.vision() == null || device.vision().density() == null) {
+            System.err.println("gridwatch detect: density skipped " + (cfg == null
+                    ? "(no models/" + DENSITY_FILE + " or ../shared/models/" + DENSITY_FILE + "; see README \"Models\", or pass --density-model)"
+                    : "(camera " + device.id() + " has no vision.density)"));
+        }
+        // Closed in reverse: the analyzer (its rules' native images), the factory (the density model), the detector.
         try (YoloxDetector detector = new YoloxDetector(spec);
+             VisionFactory factory = new VisionFactory(cfg != null ? cfg : minimal(), base, Clock.systemUTC());
              SceneAnalyzer analyzer = factory.analyzer(device, detector)) {
             DetectTool tool = new DetectTool(analyzer, System.out);
             String name = file.getFileName().toString().replaceFirst("\\.[^.]+$", "");
@@ -61,11 +82,11 @@ public record DetectRun(Path file, @Nullable EdgeConfig cfg, @Nullable Path conf
                 target = out != null ? out : Path.of(name + ".annotated.avi");
                 found = tool.video(file, rate, target);
             }
-            System.err.printf("gridwatch detect: %d frames analysed, %d findings, %d inferences; annotated copy: %s%n",
-                    tool.frames(), found, analyzer.inferences(), target.toAbsolutePath());
-        } catch (ModelFile.ModelRefusedException e) {
-            System.err.println("gridwatch detect: " + e.getMessage());
-            return 2;
+            DensitySampler density = analyzer.density();
+            System.err.printf("gridwatch detect: %d frames analysed, %d findings, %d inferences%s; annotated copy%s: %s%n",
+                    tool.frames(), found, analyzer.inferences(),
+                    density == null ? "" : ", " + density.estimates() + " density estimates (" + density.counterName() + ")",
+                    density == null ? "" : " with the density heat overlay", target.toAbsolutePath());
         }
         return 0;
     }
@@ -81,12 +102,27 @@ public record DetectRun(Path file, @Nullable EdgeConfig cfg, @Nullable Path conf
         return cams.getFirst();
     }
 
-    /** Without a config: the whole frame as one zone, no rules, no motion gate. */
+    /** Without a config: the whole frame as one zone, no rules, no motion gate; density with the defaults when a model is found. */
     private DeviceConfig bareCamera() {
         var whole = new CameraVisionConfig.ImageZoneConfig("frame", null, List.of(List.of(0.0, 0.0), List.of(1.0, 0.0), List.of(1.0, 1.0), List.of(0.0, 1.0)), null, null);
+        Path dm = densityModel != null ? densityModel : find(DENSITY_FILE);
+        CameraVisionConfig.DensityConfig density = dm == null ? null : new CameraVisionConfig.DensityConfig(
+                new VisionConfig.DensityModelConfig(dm, densitySha256 != null ? densitySha256 : KnownModels.mcnnSha256(dm), null),
+                null, null, null, null);
         return new DeviceConfig("detect", null, "ip-camera", null, null, null,
                 new VideoConnection(file.toString(), null, null, fps, null, false, false, null, null),
-                new CameraVisionConfig(List.of(whole), null, null, null, null, null, null));
+                new CameraVisionConfig(List.of(whole), null, null, null, null, null, null, density));
+    }
+
+    /** {@code models/NAME} under GRIDWATCH_HOME (the launcher's directory, else the working one), then {@code ../shared/models/NAME}. */
+    private static @Nullable Path find(String name) {
+        Path home = Path.of(System.getenv().getOrDefault("GRIDWATCH_HOME", "."));
+        for (Path c : List.of(home.resolve("models").resolve(name), home.resolve("../shared/models").resolve(name))) {
+            if (Files.exists(c)) {
+                return c.toAbsolutePath().normalize();
+            }
+        }
+        return null;
     }
 
     private static EdgeConfig minimal() {
@@ -97,16 +133,7 @@ public record DetectRun(Path file, @Nullable EdgeConfig cfg, @Nullable Path conf
     }
 
     private ModelSpec defaultModel() {
-        Path m = model;
-        if (m == null) {
-            Path home = Path.of(System.getenv().getOrDefault("GRIDWATCH_HOME", "."));
-            for (Path c : List.of(home.resolve("models/yolox_nano.onnx"), home.resolve("../shared/models/yolox_nano.onnx"))) {
-                if (Files.exists(c)) {
-                    m = c.normalize();
-                    break;
-                }
-            }
-        }
+        Path m = model != null ? model : find("yolox_nano.onnx");
         if (m == null) {
             throw new ModelFile.ModelRefusedException("no model: pass --model or --config, or put yolox_nano.onnx under models/ (see README: Models)");
         }

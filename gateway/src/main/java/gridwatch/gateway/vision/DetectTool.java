@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import gridwatch.config.model.VideoConnection;
 import gridwatch.detectors.core.Finding;
 import gridwatch.detectors.vision.Detection;
+import gridwatch.detectors.vision.density.DensityView;
+import gridwatch.detectors.vision.density.ZoneCount;
 import gridwatch.detectors.vision.scene.SceneAnalyzer;
 import gridwatch.detectors.vision.zone.ImageZone;
 import gridwatch.gateway.ingest.video.VideoStream;
@@ -32,18 +34,28 @@ import java.util.Objects;
 /**
  * Runs one camera's analysis chain over an image or a recording for an operator tuning
  * thresholds: one JSON line per analysed frame (detections, counts per zone, rule states,
- * findings) and an annotated copy (JPEG for an image, MJPEG AVI for a video).
+ * findings) and an annotated copy (JPEG for an image, MJPEG AVI for a video). Each zone also gets
+ * {@code detector} (person tracks at the crowd rule's default score; on a still image every track,
+ * since nothing can be confirmed on one frame), {@code density} (the density model's count over the
+ * zone before the noise floor, null when the camera does not count by density: on an empty view of the
+ * camera this is what {@code noiseFloor} should be), {@code hybrid} (the count the crowd rules use) and,
+ * with the zone's area, {@code perM2}; with density, the annotated copy shows the map as a heat overlay.
  *
  * <p>Borrows the analysis chain (its caller closes it). Frames belong to the image reader or the
  * {@link VideoStream}; the annotated video's recorder belongs to {@code AnnotatedVideo}.
  */
 public final class DetectTool {
 
+    /** The crowd rule's default person score (edge-config schema), for the per-zone counts printed. */
+    private static final float PERSON_SCORE = 0.35f;
+
     private final SceneAnalyzer analyzer;
     private final PrintStream out;
     private final ObjectMapper json = new ObjectMapper();
     private int frames;
     private int findings;
+    /** False for a still image: its tracks are one frame old and cannot be confirmed. */
+    private boolean confirmedOnly = true;
 
     public DetectTool(SceneAnalyzer analyzer, PrintStream out) {
         this.analyzer = analyzer;
@@ -62,6 +74,7 @@ public final class DetectTool {
                 throw new IllegalArgumentException("cannot read image " + file);
             }
             SceneAnalyzer.Result r = analyzer.analyse(m, Instant.now());
+            confirmedOnly = false;
             print(r, m);
             Files.write(annotated, annotate(r, m));
         }
@@ -147,8 +160,22 @@ public final class DetectTool {
     private byte[] annotate(SceneAnalyzer.Result r, Mat m) {
         List<String> header = new ArrayList<>();
         header.add(String.format(Locale.ROOT, "frame %d  %s  %d objects", frames, r.at(), r.detections().size()));
+        if (r.density() != null) {
+            for (ImageZone z : analyzer.zones()) {
+                header.add("zone " + z.id() + ": " + count(r, z, m).describe());
+            }
+        }
         header.addAll(r.ruleStates().stream().map(s -> s.replaceAll("[^\\x20-\\x7E]", "?")).toList());
-        return analyzer.annotator().jpeg(m, analyzer.zones(), analyzer.lines(), r.tracks(), header);
+        return analyzer.annotator().jpeg(m, analyzer.zones(), analyzer.lines(), r.tracks(), List.of(), header,
+                r.density() == null ? null : r.density().reading().map());
+    }
+
+    /** The zone's counts as a crowd rule with the default score would see them on this frame. */
+    private ZoneCount count(SceneAnalyzer.Result r, ImageZone z, Mat m) {
+        int detector = (int) r.tracks().stream().filter(t -> t.label().equals("person") && (t.confirmed() || !confirmedOnly)
+                && t.score() >= PERSON_SCORE && z.contains(t.box(), m.cols(), m.rows())).count();
+        DensityView d = r.density();
+        return d == null ? new ZoneCount.DetectorOnly(detector) : d.count(z, detector);
     }
 
     private void print(SceneAnalyzer.Result r, Mat m) {
@@ -176,6 +203,19 @@ public final class DetectTool {
             var state = Objects.requireNonNull(r.zoneStates().get(z.id())); // the analyzer reports every one of its zones
             counts.put("tracked", state.tracks());
             counts.put("maxDwellSeconds", Math.round(state.maxDwellSeconds() * 10) / 10.0);
+            ZoneCount c = count(r, z, m);
+            counts.put("detector", c.detector());
+            if (c instanceof ZoneCount.Hybrid h) {
+                counts.put("density", Math.round(h.densityRaw() * 10) / 10.0);
+                counts.put("densityAfterNoiseFloor", Math.round(h.density() * 10) / 10.0);
+                counts.put("dense", h.dense());
+            } else {
+                counts.putNull("density");
+            }
+            counts.put("hybrid", c.people());
+            if (z.areaM2() != null) {
+                counts.put("perM2", Math.round(c.people() / z.areaM2() * 1000) / 1000.0);
+            }
         }
         ObjectNode lines = line.putObject("lines");
         r.lineCrossings().forEach((id, c) -> lines.putObject(id).put("in", c[0]).put("out", c[1]));

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -68,13 +69,32 @@ public final class GatewayChild implements AutoCloseable {
         process.waitFor(15, TimeUnit.SECONDS);
     }
 
-    /** SIGTERM: the shutdown hook closes the gateway cleanly. */
-    public void terminate() throws InterruptedException {
+    /** SIGTERM: the gateway stops cleanly. Returns the exit code (SIGKILLed after 30 s if it had not ended). */
+    public int terminate() throws InterruptedException {
         process.destroy();
+        return awaitExit();
+    }
+
+    /** Sends {@code signal} (e.g. {@code INT}) with kill(1); returns the exit code as {@link #terminate()} does. */
+    public int signal(String signal) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-s", signal, Long.toString(process.pid())).inheritIO().start();
+        if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+            throw new IllegalStateException("kill -s " + signal + " " + process.pid() + " failed");
+        }
+        return awaitExit();
+    }
+
+    private int awaitExit() throws InterruptedException {
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             process.waitFor(15, TimeUnit.SECONDS);
         }
+        return process.exitValue();
+    }
+
+    /** The exit code of the last process, once it has ended. */
+    public OptionalInt exitCode() {
+        return process == null || process.isAlive() ? OptionalInt.empty() : OptionalInt.of(process.exitValue());
     }
 
     /** How long each start took until /health answered, ms. */

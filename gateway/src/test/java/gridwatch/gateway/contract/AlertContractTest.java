@@ -3,6 +3,10 @@ package gridwatch.gateway.contract;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SpecVersion;
 import gridwatch.gateway.contract.AsyncApiExamples.Example;
 import gridwatch.gateway.support.AlertSchemas;
 import gridwatch.gateway.support.WireCapture.Received;
@@ -38,7 +42,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AlertContractTest {
 
     private static final String ALERTS = "gridwatch/v1/" + DemoTraffic.GATEWAY + "/alerts/";
-    private static final List<String> VOLATILE = List.of("/id", "/incidentid", "/data/alertId", "/data/incidentId", "/data/producedAt");
+    private static final List<String> VOLATILE = List.of("/payload/id", "/payload/incidentid", "/payload/data/alertId",
+            "/payload/data/incidentId", "/payload/data/producedAt", "/headers/incidentid");
     private static final AlertSchemas SCHEMAS = new AlertSchemas();
 
     @TempDir
@@ -55,6 +60,7 @@ class AlertContractTest {
             ObjectNode line = json.createObjectNode();
             line.put("topic", r.topic());
             line.put("contentType", r.contentType());
+            line.set("userProperties", headers(r));
             line.put("payload", new String(r.payload(), StandardCharsets.UTF_8));
             lines.append(json.writeValueAsString(line)).append('\n');
         }
@@ -96,6 +102,45 @@ class AlertContractTest {
         }
     }
 
+    /**
+     * Brokers and bridges route on MQTT 5 user properties without parsing the payload: every alert carries its type,
+     * severity, lifecycle step, incident and device (each named as the CloudEvents attribute it repeats, with its value)
+     * and its grid cell, as {@code alert-headers.schema.json} (the AsyncAPI message's headers) declares.
+     */
+    @Test
+    void everyMessageCarriesItsRoutingAsTheMqttUserPropertiesTheDocumentDeclares() throws Exception {
+        JsonSchema declared = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7,
+                        b -> b.schemaMappers(m -> m.mapPrefix(AlertSchemas.BASE, AlertSchemas.DIR.toUri().toString())))
+                .getSchema(SchemaLocation.of(AlertSchemas.BASE + "alert-headers.schema.json"));
+        assertThat(AsyncApiExamples.committed("/components/messages/alert/headers/schema/$ref").asText())
+                .as("the AsyncAPI message's headers").isEqualTo("./alert-headers.schema.json");
+        for (Received r : alerts) {
+            JsonNode e = r.json();
+            assertThat(r.utf8()).as("payload format indicator: UTF-8").isTrue();
+            assertThat(r.messageExpiry()).as("the demo's center asks for no expiry").isNull();
+            assertThat(r.userProperties()).extracting(Map.Entry::getKey).doesNotHaveDuplicates();
+            assertThat(declared.validate(headers(r))).as("alert-headers.schema.json on %s", r.userProperties()).isEmpty();
+            for (String attribute : List.of("type", "severity", "lifecycle", "incidentid", "subject")) {
+                assertThat(r.userProperty(attribute)).as("user property %s", attribute).contains(e.get(attribute).asText());
+            }
+            assertThat(r.userProperty("gridcell")).contains(e.at("/data/gridCell/code").asText());
+        }
+        // And wrong properties are caught: the check above is not vacuous.
+        ObjectNode wrong = headers(alerts.getFirst());
+        wrong.put("severity", "purple");
+        assertThat(declared.validate(wrong)).isNotEmpty();
+    }
+
+    /** The per-message bound is part of the contract: stated where the center's developers read, and kept. */
+    @Test
+    void theContractStatesThePerMessageBoundAndEveryMessageKeepsIt() throws Exception {
+        for (String doc : List.of("asyncapi.yaml", "consuming-alerts.md", "alert.schema.json", "alert-data.schema.json")) {
+            assertThat(Files.readString(AlertSchemas.DIR.resolve(doc), StandardCharsets.UTF_8)).as(doc).contains("128 KiB");
+        }
+        assertThat(Files.readString(AlertSchemas.DIR.resolve("alert-data.schema.json"), StandardCharsets.UTF_8)).contains("\"evidenceOmitted\"");
+        assertThat(alerts).allSatisfy(r -> assertThat(r.payload().length).isLessThanOrEqualTo(127 * 1024));
+    }
+
     @Test
     void eachIncidentIsOneStartThenUpdatesThenOneEndInOrder() {
         Map<String, List<JsonNode>> byIncident = new LinkedHashMap<>();
@@ -128,17 +173,21 @@ class AlertContractTest {
         assertThat(SCHEMAS.dataErrors(with(snapshot, "/evidence/0", "data", "not base64 JPEG"))).as("a snapshot that is no JPEG").isNotEmpty();
         assertThat(SCHEMAS.dataErrors(with(snapshot, "/evidence/0", "data", "/9j/4AAQSkZJRgABAQ=="))).as("base64 JPEG").isEmpty();
         assertThat(SCHEMAS.dataErrors(with(noise, "/evidence/0", "kind", "radar-sweep"))).as("a kind this version does not know").isEmpty();
+        Map<String, Object> omitted = Map.of("kind", "snapshot", "mediaType", "image/jpeg", "reason", "message-size", "bytes", 171_234);
+        assertThat(SCHEMAS.dataErrors(with(noise, "", "evidenceOmitted", List.of(omitted)))).as("evidence left out, said so").isEmpty();
+        assertThat(SCHEMAS.dataErrors(with(noise, "", "evidenceOmitted", List.of(Map.of("kind", "snapshot")))))
+                .as("left out without saying why").isNotEmpty();
     }
 
     @Test
     void theAsyncApiExamplesAreRealMessagesFromThisRun() throws Exception {
         List<Example> examples = List.of(
-                new Example("night-noise-start", "The square dance goes over the GB 3096 class 2 night limit: a case opens",
-                        event(d -> d.get("ruleId").asText().equals("square-dance-night-noise") && d.get("lifecycle").asText().equals("start"))),
-                new Example("water-level-orange", "The river passes its warning level: the same case, now orange",
-                        event(d -> d.get("ruleId").asText().equals("river-flood-watch") && d.get("severity").asText().equals("orange"))),
-                new Example("construction-noise-end", "Night work at the construction site has stopped: the case closes",
-                        event(d -> d.get("ruleId").asText().equals("site-boundary-noise") && d.get("lifecycle").asText().equals("end"))));
+                example("night-noise-start", "The square dance goes over the GB 3096 class 2 night limit: a case opens",
+                        d -> d.get("ruleId").asText().equals("square-dance-night-noise") && d.get("lifecycle").asText().equals("start")),
+                example("water-level-orange", "The river passes its warning level: the same case, now orange",
+                        d -> d.get("ruleId").asText().equals("river-flood-watch") && d.get("severity").asText().equals("orange")),
+                example("construction-noise-end", "Night work at the construction site has stopped: the case closes",
+                        d -> d.get("ruleId").asText().equals("site-boundary-noise") && d.get("lifecycle").asText().equals("end")));
         List<String> diff = AsyncApiExamples.sync("alert examples", "/components/messages/alert/examples", examples, VOLATILE);
         assertThat(diff).as("docs/api/asyncapi.yaml alert examples vs the real messages; regenerate with %s", AsyncApiExamples.REGENERATE)
                 .isEmpty();
@@ -151,9 +200,25 @@ class AlertContractTest {
         }
     }
 
-    private static JsonNode event(Predicate<JsonNode> data) {
-        return alerts.stream().map(Received::json).filter(e -> data.test(e.get("data"))).findFirst()
+    private static Received message(Predicate<JsonNode> data) {
+        return alerts.stream().filter(r -> data.test(r.json().get("data"))).findFirst()
                 .orElseThrow(() -> new AssertionError("no such message in the demo's traffic"));
+    }
+
+    private static JsonNode event(Predicate<JsonNode> data) {
+        return message(data).json();
+    }
+
+    /** Its MQTT 5 user properties as one JSON object (their names do not repeat). */
+    private static ObjectNode headers(Received r) {
+        ObjectNode o = new ObjectMapper().createObjectNode();
+        r.userProperties().forEach(u -> o.put(u.getKey(), u.getValue()));
+        return o;
+    }
+
+    private static Example example(String name, String summary, Predicate<JsonNode> data) {
+        Received r = message(data);
+        return new Example(name, summary, headers(r), r.json());
     }
 
     private static JsonNode first(Predicate<JsonNode> data) {

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
+import org.jspecify.annotations.Nullable;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,8 +31,12 @@ final class AsyncApiExamples {
     static final String REGENERATE = "./mvnw -pl gateway -am test -Dtest='AlertContractTest,LastWillContractTest' "
             + "-Dsurefire.failIfNoSpecifiedTests=false -Dcontract.write=true";
 
-    /** One example as the document lists it. */
-    record Example(String name, String summary, JsonNode payload) {
+    /** One example as the document lists it; {@code headers} (the MQTT 5 user properties) may be null. */
+    record Example(String name, String summary, @Nullable JsonNode headers, JsonNode payload) {
+
+        Example(String name, String summary, JsonNode payload) {
+            this(name, summary, null, payload);
+        }
     }
 
     private static final YAMLMapper YAML = new YAMLMapper(YAMLFactory.builder()
@@ -48,7 +54,7 @@ final class AsyncApiExamples {
      *
      * @param block    the block's key in its markers ({@code # BEGIN generated: KEY ...} and {@code # END generated: KEY})
      * @param at       where the block's examples are in the document, e.g. {@code /components/messages/alert/examples}
-     * @param volatiles JSON pointers in each payload compared masked
+     * @param volatiles JSON pointers in each example compared masked (e.g. {@code /payload/id})
      * @return what differs (empty when the document has exactly these examples)
      */
     static List<String> sync(String block, String at, List<Example> examples, List<String> volatiles) throws IOException {
@@ -74,6 +80,9 @@ final class AsyncApiExamples {
             Map<String, Object> example = new LinkedHashMap<>();
             example.put("name", e.name());
             example.put("summary", e.summary());
+            if (e.headers() != null) {
+                example.put("headers", e.headers());
+            }
             example.put("payload", e.payload());
             list.add(example);
         }
@@ -102,9 +111,8 @@ final class AsyncApiExamples {
         JsonNode copy = examples.deepCopy();
         for (JsonNode e : copy) {
             for (String pointer : volatiles) {
-                JsonNode payload = e.get("payload");
                 int slash = pointer.lastIndexOf('/');
-                JsonNode parent = payload == null ? null : payload.at(pointer.substring(0, slash));
+                JsonNode parent = e.at(pointer.substring(0, slash));
                 if (parent instanceof ObjectNode o && o.has(pointer.substring(slash + 1))) {
                     o.set(pointer.substring(slash + 1), TextNode.valueOf("(differs on every run)"));
                 }

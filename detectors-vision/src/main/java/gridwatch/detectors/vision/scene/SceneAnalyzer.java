@@ -7,6 +7,8 @@ import gridwatch.detectors.vision.ClosedException;
 import gridwatch.detectors.vision.Detection;
 import gridwatch.detectors.vision.ObjectDetector;
 import gridwatch.detectors.vision.UseGuard;
+import gridwatch.detectors.vision.density.DensitySampler;
+import gridwatch.detectors.vision.density.DensityView;
 import gridwatch.detectors.vision.motion.MotionGate;
 import gridwatch.detectors.vision.snapshot.Annotator;
 import gridwatch.detectors.vision.snapshot.LazyJpeg;
@@ -17,6 +19,7 @@ import gridwatch.detectors.vision.track.ZoneDwell;
 import gridwatch.detectors.vision.zone.CountingLine;
 import gridwatch.detectors.vision.zone.ImageZone;
 import org.bytedeco.opencv.opencv_core.Mat;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,8 +40,12 @@ import java.util.concurrent.atomic.LongAdder;
  * drawn and encoded only if an alert carrying it is sent ({@link #snapshotsRendered()}). When the gate finds nothing moving, the last detections stand in for the
  * frame (nothing moved, so nothing changed) and the rules still see time pass.
  *
- * <p>Ownership: the analyzer takes over the motion gate and the rules it is given and frees their
- * native memory in {@link #close()}; the annotator and tracker hold none. The detector is
+ * <p>A camera that counts by density has a {@link DensitySampler}: every frame is offered to it (it
+ * starts an estimate when one is due, off this thread) and the rules see its latest reading beside the
+ * tracks; snapshots of rules that count people by it show the density map as a heat overlay.
+ *
+ * <p>Ownership: the analyzer takes over the motion gate, the rules and the density sampler it is given
+ * and frees their native memory in {@link #close()}; the annotator, tracker and sampler hold none. The detector is
  * borrowed (one model serves every camera) and stays open. The frame passed to
  * {@link #analyse} stays the caller's. {@link #analyse} runs on one thread at a time (the
  * camera's analysis thread); {@link #close()} may come from another (a shutdown) and then waits,
@@ -51,10 +58,13 @@ public final class SceneAnalyzer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SceneAnalyzer.class);
     private static final long CLOSE_WAIT_SECONDS = 10;
 
-    /** What one analysed frame produced; {@code inferred} is false when the motion gate skipped the model. */
+    /**
+     * What one analysed frame produced; {@code inferred} is false when the motion gate skipped the model;
+     * {@code density} is the reading the rules saw, or null.
+     */
     public record Result(Instant at, boolean inferred, List<Detection> detections, List<Track> tracks,
                          List<Finding> findings, List<String> ruleStates, Map<String, ZoneDwell.ZoneState> zoneStates,
-                         Map<String, int[]> lineCrossings) {
+                         Map<String, int[]> lineCrossings, @Nullable DensityView density) {
     }
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ISO_INSTANT;
@@ -69,6 +79,7 @@ public final class SceneAnalyzer implements AutoCloseable {
     private final Annotator annotator;
     private final ZoneDwell dwell;
     private final UseGuard guard;
+    private final @Nullable DensitySampler density;
     /** A fresh snapshot at most this often while an incident goes on; starts and ends always get their own. */
     private static final Duration SNAPSHOT_EVERY = Duration.ofSeconds(1);
 
@@ -84,6 +95,16 @@ public final class SceneAnalyzer implements AutoCloseable {
     /** @param gate null to run the detector on every analysed frame */
     public SceneAnalyzer(String deviceId, ObjectDetector detector, @Nullable MotionGate gate, IouTracker tracker, List<SceneRule> rules,
                          List<ImageZone> zones, List<CountingLine> lines, Annotator annotator) {
+        this(deviceId, detector, gate, tracker, rules, zones, lines, annotator, null);
+    }
+
+    /**
+     * @param gate    null to run the detector on every analysed frame
+     * @param density null when the camera does not count by density
+     */
+    public SceneAnalyzer(String deviceId, ObjectDetector detector, @Nullable MotionGate gate, IouTracker tracker, List<SceneRule> rules,
+                         List<ImageZone> zones, List<CountingLine> lines, Annotator annotator, @Nullable DensitySampler density) {
+        this.density = density;
         this.deviceId = deviceId;
         this.detector = detector;
         this.gate = gate;
@@ -109,7 +130,12 @@ public final class SceneAnalyzer implements AutoCloseable {
             inferences++;
         }
         List<Track> tracks = tracker.update(last, at);
-        SceneFrame scene = new SceneFrame(deviceId, at, frame.cols(), frame.rows(), tracks, frame);
+        DensityView dv = null;
+        if (density != null) {
+            density.offer(frame, at);
+            dv = density.view(at);
+        }
+        SceneFrame scene = new SceneFrame(deviceId, at, frame.cols(), frame.rows(), tracks, frame, dv);
         Map<String, ZoneDwell.ZoneState> zoneStates = dwell.update(tracks, at, frame.cols(), frame.rows());
         List<Finding> found = new ArrayList<>();
         List<String> states = new ArrayList<>();
@@ -131,10 +157,13 @@ public final class SceneAnalyzer implements AutoCloseable {
                     header.add((f.active() ? "" : "[ended] ") + ascii(f.summary()));
                 }
                 List<Region> regions = new ArrayList<>();
+                boolean heat = false;
                 for (SceneRule r : rules) {
                     regions.addAll(r.regions());
+                    heat |= r.showsDensity() && found.stream().anyMatch(f -> f.ruleId().equals(r.ruleId()));
                 }
-                snapshot = new LazyJpeg("snapshot", annotator.sketch(frame, zones, lines, tracks, regions, header), rendered);
+                snapshot = new LazyJpeg("snapshot", annotator.sketch(frame, zones, lines, tracks, regions, header,
+                        heat && dv != null ? dv.reading().map() : null), rendered);
                 snapshotAt = at;
             }
             List<Finding> withSnapshot = new ArrayList<>(found.size());
@@ -143,7 +172,7 @@ public final class SceneAnalyzer implements AutoCloseable {
             }
             found = withSnapshot;
         }
-        return new Result(at, infer, last, tracks, found, states, zoneStates, dwell.crossings());
+        return new Result(at, infer, last, tracks, found, states, zoneStates, dwell.crossings(), dv);
     }
 
     /** OpenCV's Hershey fonts draw ASCII only. */
@@ -161,6 +190,11 @@ public final class SceneAnalyzer implements AutoCloseable {
 
     public Annotator annotator() {
         return annotator;
+    }
+
+    /** The camera's density sampler, or null when it does not count by density. */
+    public @Nullable DensitySampler density() {
+        return density;
     }
 
     /** Snapshots drawn and encoded so far: only those of alerts actually sent. Any thread. */
@@ -188,6 +222,9 @@ public final class SceneAnalyzer implements AutoCloseable {
         List<AutoCloseable> owned = new ArrayList<>(rules);
         if (gate != null) {
             owned.add(gate);
+        }
+        if (density != null) {
+            owned.add(density);
         }
         for (AutoCloseable c : owned) {
             try {

@@ -32,6 +32,11 @@ public interface SceneRule extends AutoCloseable {
         return List.of();
     }
 
+    /** Whether its snapshots show the camera's density map as a heat overlay (rules that count people by it). */
+    default boolean showsDensity() {
+        return false;
+    }
+
     /** Frees the native memory the rule holds; rules that hold none need not override it. */
     @Override
     default void close() {

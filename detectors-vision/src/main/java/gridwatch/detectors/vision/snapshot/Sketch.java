@@ -1,8 +1,11 @@
 package gridwatch.detectors.vision.snapshot;
 
+import gridwatch.detectors.vision.density.DensityMap;
 import gridwatch.detectors.vision.track.Track;
 import gridwatch.detectors.vision.zone.CountingLine;
 import gridwatch.detectors.vision.zone.ImageZone;
+
+import org.jspecify.annotations.Nullable;
 
 import java.util.List;
 
@@ -23,10 +26,11 @@ public final class Sketch {
     private final List<Track> tracks;
     private final List<Region> regions;
     private final List<String> header;
+    private final @Nullable DensityMap heat;
     private final int quality;
 
     Sketch(byte[] pixels, int width, int height, int type, double scale, List<ImageZone> zones, List<CountingLine> lines,
-           List<Track> tracks, List<Region> regions, List<String> header, int quality) {
+           List<Track> tracks, List<Region> regions, List<String> header, @Nullable DensityMap heat, int quality) {
         this.pixels = pixels;
         this.width = width;
         this.height = height;
@@ -37,6 +41,7 @@ public final class Sketch {
         this.tracks = List.copyOf(tracks);
         this.regions = List.copyOf(regions);
         this.header = List.copyOf(header);
+        this.heat = heat;
         this.quality = quality;
     }
 
@@ -83,6 +88,10 @@ public final class Sketch {
 
     List<String> header() {
         return header;
+    }
+
+    @Nullable DensityMap heat() {
+        return heat;
     }
 
     int quality() {

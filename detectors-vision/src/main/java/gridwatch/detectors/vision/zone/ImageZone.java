@@ -21,8 +21,11 @@ public record ImageZone(String id, @Nullable String zoneId, NormalizedPolygon po
     }
 
     public boolean contains(Box b, int width, int height) {
-        double x = b.footX() / width;
-        double y = b.footY() / height;
+        return containsPoint(b.footX() / width, b.footY() / height);
+    }
+
+    /** Whether the normalised point (x/width, y/height) is inside the polygon and outside every exclude mask. */
+    public boolean containsPoint(double x, double y) {
         if (!polygon.contains(x, y)) {
             return false;
         }

@@ -11,7 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -370,6 +372,10 @@ public final class Outbox implements AutoCloseable {
         List<Long> acks = new ArrayList<>();
         List<Append> stored = new ArrayList<>();
         List<Append> refused = new ArrayList<>();
+        // Incident rows by key, the last one of the batch wins: each row replaces (or deletes) its key's whole state,
+        // so writing only the last per key leaves what writing them all in order would, in one statement instead of
+        // one per alert (a busy incident's START, UPDATEs and END in one commit).
+        Map<String, IncidentRow> incidentRows = new LinkedHashMap<>();
         writerStore.begin();
         // Storage settings first: a limit raised to relieve a full disk must apply before the retried appends.
         for (Op op : batch) {
@@ -387,7 +393,7 @@ public final class Outbox implements AutoCloseable {
                 }
                 case Forget f -> {
                     for (String key : f.incidentKeys()) {
-                        writerStore.apply(new IncidentRow(key, null));
+                        incidentRows.put(key, new IncidentRow(key, null));
                     }
                 }
                 case DeadLetter d -> {
@@ -405,7 +411,7 @@ public final class Outbox implements AutoCloseable {
                         acks.clear();
                     }
                     OutboxEntry e = new OutboxEntry(seq, a.message().alertId(), a.message().source(),
-                            a.message().severity(), a.message().alertType(), a.message().payload());
+                            a.message().severity(), a.message().alertType(), a.message().payload(), a.message().routing());
                     long need = newBytes + e.footprint() - maxBytes;
                     if (need > 0) {
                         long freed = 0;
@@ -428,8 +434,9 @@ public final class Outbox implements AutoCloseable {
                         evictedNow += gone.rows();
                     }
                     writerStore.insert(e);
-                    if (a.message().incident() != null) {
-                        writerStore.apply(a.message().incident());
+                    IncidentRow incident = a.message().incident();
+                    if (incident != null) {
+                        incidentRows.put(incident.key(), incident);
                     }
                     newBytes += e.footprint();
                     newDepth++;
@@ -442,6 +449,9 @@ public final class Outbox implements AutoCloseable {
             OutboxStore.Freed freed = writerStore.delete(acks);
             newBytes -= freed.bytes();
             newDepth -= freed.rows();
+        }
+        for (IncidentRow row : incidentRows.values()) {
+            writerStore.apply(row);
         }
         writerStore.commit();
         // Committed: publish the new state (storage health first), then complete futures.
@@ -474,7 +484,7 @@ public final class Outbox implements AutoCloseable {
         long first = seq - stored.size();
         for (int i = 0; i < stored.size(); i++) {
             OutboxMessage m = stored.get(i).message();
-            recent.add(new OutboxEntry(first + i, m.alertId(), m.source(), m.severity(), m.alertType(), m.payload()));
+            recent.add(new OutboxEntry(first + i, m.alertId(), m.source(), m.severity(), m.alertType(), m.payload(), m.routing()));
         }
         for (int i = 0; i < stored.size(); i++) {
             stored.get(i).done().complete(first + i);

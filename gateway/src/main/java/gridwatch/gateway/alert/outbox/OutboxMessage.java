@@ -7,13 +7,24 @@ import org.jspecify.annotations.Nullable;
  *
  * @param alertType the alert's type (e.g. {@code noise.construction}); where it goes on the wire
  *                  is the publisher's business, not the producer's
+ * @param routing   what brokers route on beyond type, severity and source, stored beside the payload
  * @param incident  the incident state this alert moves to, written in the alert's own transaction; null when the
  *                  alert changes no kept state
  */
 public record OutboxMessage(String alertId, String source, int severity, String alertType, byte[] payload,
-                            @Nullable IncidentRow incident) {
+                            Routing routing, @Nullable IncidentRow incident) {
+
+    public OutboxMessage(String alertId, String source, int severity, String alertType, byte[] payload,
+                         @Nullable IncidentRow incident) {
+        this(alertId, source, severity, alertType, payload, Routing.NONE, incident);
+    }
 
     public OutboxMessage(String alertId, String source, int severity, String alertType, byte[] payload) {
-        this(alertId, source, severity, alertType, payload, null);
+        this(alertId, source, severity, alertType, payload, Routing.NONE, null);
+    }
+
+    /** Bytes it will count against the outbox bound once stored. */
+    public long footprint() {
+        return OutboxEntry.footprint(alertId, source, alertType, payload, routing);
     }
 }

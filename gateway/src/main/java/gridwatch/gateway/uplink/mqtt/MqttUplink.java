@@ -3,7 +3,7 @@ package gridwatch.gateway.uplink.mqtt;
 import org.jspecify.annotations.Nullable;
 
 import gridwatch.config.model.UplinkConfig;
-import gridwatch.gateway.alert.json.AlertJson;
+import gridwatch.gateway.alert.outbox.OutboxEntry;
 import gridwatch.gateway.net.mqtt.MqttCallbackAdapter;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
@@ -53,6 +53,7 @@ public final class MqttUplink implements AutoCloseable {
     private final Object lock = new Object();
     private final Thread supervisor;
     private final InboundRouter inbound = new InboundRouter();
+    private final AlertMessages messages;
     private volatile UplinkState state;
     private volatile boolean running = true;
     private volatile @Nullable UplinkSession session;
@@ -78,6 +79,7 @@ public final class MqttUplink implements AutoCloseable {
         this.status = new GatewayStatus(gatewayId, boot);
         this.clock = clock;
         this.clientId = cfg.clientId() != null ? cfg.clientId() : gatewayId;
+        this.messages = new AlertMessages(cfg.messageExpirySeconds());
         state = new UplinkState(UplinkState.Phase.CONNECTING, cfg.broker(), clock.instant(), null, 0);
         supervisor = Thread.ofPlatform().name("mqtt-uplink").daemon(true).unstarted(this::supervise);
     }
@@ -137,9 +139,9 @@ public final class MqttUplink implements AutoCloseable {
         return null;
     }
 
-    /** An alert as the center receives it: QoS 1, not retained, CloudEvents structured JSON. */
-    public static MqttMessage alertMessage(byte[] payload) {
-        return new MqttMessage(payload, 1, false, contentType(AlertJson.CONTENT_TYPE));
+    /** An outbox row as the center receives it ({@link AlertMessages}). Any thread. */
+    public MqttMessage alertMessage(OutboxEntry e) {
+        return messages.of(e);
     }
 
     private void supervise() {
@@ -276,12 +278,6 @@ public final class MqttUplink implements AutoCloseable {
             o.setSocketFactory(TlsSockets.factory(cfg.tls()));
         }
         return o;
-    }
-
-    private static MqttProperties contentType(String type) {
-        MqttProperties p = new MqttProperties();
-        p.setContentType(type);
-        return p;
     }
 
     /** Waits out a backoff (woken early by close); false when interrupted. */

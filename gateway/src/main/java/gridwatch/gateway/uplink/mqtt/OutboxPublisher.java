@@ -152,7 +152,7 @@ public final class OutboxPublisher implements AutoCloseable {
     private boolean send(UplinkSession session, OutboxEntry e, Backoff sendErrors) throws InterruptedException {
         long sent = System.nanoTime();
         try {
-            session.publish(uplink.topics().forStored(e.alertType()), MqttUplink.alertMessage(e.payload()), outcome -> onOutcome(e, sent, outcome));
+            session.publish(uplink.topics().forStored(e.alertType()), uplink.alertMessage(e), outcome -> onOutcome(e, sent, outcome));
             sendErrors.reset();
             return true;
         } catch (MqttException ex) {

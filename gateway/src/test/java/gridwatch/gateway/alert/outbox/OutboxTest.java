@@ -163,6 +163,31 @@ class OutboxTest {
     }
 
     @Test
+    void manyStepsOfOneIncidentInOneCommitLeaveTheLastStepsState() throws Exception {
+        // Appended without waiting, so the writer takes them in few commits, where it keeps only each key's last row.
+        List<CompletableFuture<Long>> done = new ArrayList<>();
+        try (Outbox o = new Outbox(dir, 1 << 22, true)) {
+            for (int i = 0; i < 3000; i++) {
+                String ended = i % 3 == 2 ? null : "{\"revision\":" + i + "}";
+                done.add(o.append(withIncident("a" + i, new IncidentRow("busy", ended))));
+                done.add(o.append(withIncident("b" + i, new IncidentRow("steady-" + (i % 7), "{\"revision\":" + i + "}"))));
+            }
+            done.add(o.append(withIncident("last", new IncidentRow("busy", "{\"revision\":3000}"))));
+            done.add(o.append(withIncident("gone", new IncidentRow("steady-3", null))));
+            for (var f : done) {
+                f.get(30, TimeUnit.SECONDS);
+            }
+        }
+        try (Outbox o = new Outbox(dir, 1 << 22, true)) {
+            assertThat(o.start().openIncidents()).containsExactly(
+                    new IncidentRow("busy", "{\"revision\":3000}"),
+                    new IncidentRow("steady-0", "{\"revision\":2996}"), new IncidentRow("steady-1", "{\"revision\":2997}"),
+                    new IncidentRow("steady-2", "{\"revision\":2998}"), new IncidentRow("steady-4", "{\"revision\":2993}"),
+                    new IncidentRow("steady-5", "{\"revision\":2994}"), new IncidentRow("steady-6", "{\"revision\":2995}"));
+        }
+    }
+
+    @Test
     void anAlertTheOutboxRefusesLeavesTheIncidentAsItWas() throws Exception {
         try (Outbox o = new Outbox(dir, 65_536, true)) {
             o.append(withIncident("start", new IncidentRow("k1", "{\"revision\":0}"))).get(5, TimeUnit.SECONDS);

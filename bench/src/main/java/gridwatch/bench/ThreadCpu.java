@@ -1,0 +1,43 @@
+package gridwatch.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * CPU time per live thread, grouped by name with digits folded (Paho's and Netty's numbered threads add up). Where a
+ * round's CPU goes, measured by the kernel's accounting rather than by sampling, which counts a runnable thread that
+ * waits for a core as busy.
+ */
+final class ThreadCpu {
+
+    private ThreadCpu() {
+    }
+
+    static Map<String, Long> byName() {
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        Map<String, Long> cpu = new TreeMap<>();
+        for (ThreadInfo t : mx.getThreadInfo(mx.getAllThreadIds())) {
+            if (t != null) {
+                long ns = mx.getThreadCpuTime(t.getThreadId());
+                if (ns > 0) {
+                    cpu.merge(t.getThreadName().replaceAll("[0-9]+", "N"), ns, Long::sum);
+                }
+            }
+        }
+        return cpu;
+    }
+
+    /** Microseconds of CPU per operation by thread group, largest first, groups under 1 us left out. */
+    static String perOp(Map<String, Long> before, Map<String, Long> after, int ops) {
+        Map<String, Double> per = new TreeMap<>();
+        after.forEach((name, ns) -> per.put(name, (ns - before.getOrDefault(name, 0L)) / 1e3 / ops));
+        Map<String, String> shown = new LinkedHashMap<>();
+        per.entrySet().stream().filter(e -> e.getValue() >= 1.0).sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .forEach(e -> shown.put(e.getKey(), String.format("%.1f us", e.getValue())));
+        return shown.toString();
+    }
+}
