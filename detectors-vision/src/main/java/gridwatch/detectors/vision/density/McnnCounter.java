@@ -1,24 +1,19 @@
 package gridwatch.detectors.vision.density;
 
-import ai.djl.MalformedModelException;
 import ai.djl.inference.Predictor;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.repository.zoo.Criteria;
-import ai.djl.repository.zoo.ModelNotFoundException;
 import ai.djl.repository.zoo.ZooModel;
-import ai.djl.translate.NoopTranslator;
 import ai.djl.translate.TranslateException;
 import gridwatch.detectors.vision.ClosedException;
-import gridwatch.detectors.vision.ModelFile;
+import gridwatch.detectors.vision.OnnxModels;
 import gridwatch.detectors.vision.UseGuard;
 import org.bytedeco.opencv.global.opencv_imgproc;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Size;
 
-import java.io.IOException;
 import java.nio.FloatBuffer;
 import java.time.Duration;
 
@@ -51,21 +46,8 @@ public final class McnnCounter implements DensityCounter {
     private final UseGuard guard;
 
     public McnnCounter(DensityModelSpec spec) {
-        ModelFile.verify(spec.path(), spec.sha256());
         this.spec = spec;
-        try {
-            this.model = Criteria.builder()
-                    .setTypes(NDList.class, NDList.class)
-                    .optModelPath(spec.path())
-                    .optEngine("OnnxRuntime")
-                    .optTranslator(new NoopTranslator())
-                    .optOption("intraOpNumThreads", Integer.toString(spec.threads()))
-                    .optOption("interOpNumThreads", "1")
-                    .build()
-                    .loadModel();
-        } catch (IOException | ModelNotFoundException | MalformedModelException e) {
-            throw new ModelFile.ModelRefusedException("ONNX Runtime cannot load " + spec.path() + ": " + e.getMessage());
-        }
+        this.model = OnnxModels.load(spec.path(), spec.sha256(), spec.threads());
         try {
             this.predictor = model.newPredictor();
         } catch (RuntimeException | Error e) {
