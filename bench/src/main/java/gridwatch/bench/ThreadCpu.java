@@ -31,6 +31,27 @@ final class ThreadCpu {
         return cpu;
     }
 
+    /** Garbage-collection and JIT-compilation milliseconds so far, and the process's CPU nanoseconds. */
+    record Jvm(long gcMillis, long gcCount, long jitMillis, long processCpuNanos) {
+        static Jvm now() {
+            long gc = 0, count = 0;
+            for (var b : ManagementFactory.getGarbageCollectorMXBeans()) {
+                gc += Math.max(0, b.getCollectionTime());
+                count += Math.max(0, b.getCollectionCount());
+            }
+            var jit = ManagementFactory.getCompilationMXBean();
+            long cpu = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+            return new Jvm(gc, count, jit == null ? 0 : jit.getTotalCompilationTime(), cpu);
+        }
+
+        /** Per operation between two readings: process CPU, GC and JIT in microseconds, and collections. */
+        String perOp(Jvm after, int ops) {
+            return String.format("process %.1f us, GC %.1f us (%d collections), JIT %.1f us",
+                    (after.processCpuNanos - processCpuNanos) / 1e3 / ops, (after.gcMillis - gcMillis) * 1e3 / ops,
+                    after.gcCount - gcCount, (after.jitMillis - jitMillis) * 1e3 / ops);
+        }
+    }
+
     /** Microseconds of CPU per operation by thread group, largest first, groups under 1 us left out. */
     static String perOp(Map<String, Long> before, Map<String, Long> after, int ops) {
         Map<String, Double> per = new TreeMap<>();
