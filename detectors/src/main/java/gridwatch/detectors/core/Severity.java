@@ -8,9 +8,12 @@ public enum Severity {
     RED("红色");
 
     private final String nameZh;
+    /** Made once: every alert and every PUBLISH carries it. */
+    private final String wireName;
 
     Severity(String nameZh) {
         this.nameZh = nameZh;
+        this.wireName = name().toLowerCase(java.util.Locale.ROOT);
     }
 
     public String nameZh() {
@@ -18,7 +21,7 @@ public enum Severity {
     }
 
     public String wireName() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return wireName;
     }
 
     public static Severity fromWire(String s) {

@@ -137,10 +137,10 @@ public final class WaterLevelRule implements ReadingRule {
 
     private Finding finding(WaterLevelSpec s, Reading r, double rate, Severity sev, boolean active) {
         String summary = active
-                ? String.format("water level %.2f m (%s): warning %.2f m, guarantee %.2f m, %s", r.value(), sev.nameZh(),
+                ? String.format(java.util.Locale.ROOT, "water level %.2f m (%s): warning %.2f m, guarantee %.2f m, %s", r.value(), sev.nameZh(),
                         s.warningLevel(), s.guaranteeLevel(), Double.isNaN(rate) ? "rate not yet known"
-                                : rate >= 0 ? String.format("rising %.0f cm/h", rate) : String.format("falling %.0f cm/h", -rate))
-                : String.format("water level %.2f m back below the watch lines (peak %.2f m)", r.value(), peak);
+                                : rate >= 0 ? String.format(java.util.Locale.ROOT, "rising %.0f cm/h", rate) : String.format(java.util.Locale.ROOT, "falling %.0f cm/h", -rate))
+                : String.format(java.util.Locale.ROOT, "water level %.2f m back below the watch lines (peak %.2f m)", r.value(), peak);
         List<Measurement> m = new ArrayList<>(List.of(
                 new Measurement(s.resource(), r.value(), r.unit()),
                 new Measurement("warningLevel", s.warningLevel(), "m"),

@@ -2,6 +2,7 @@ package gridwatch.detectors.limit;
 
 import org.jspecify.annotations.Nullable;
 
+import gridwatch.detectors.core.Decimals;
 import gridwatch.detectors.core.Evidence;
 import gridwatch.detectors.core.Finding;
 import gridwatch.detectors.core.Subject;
@@ -126,9 +127,8 @@ public final class LimitRule implements ReadingRule {
 
     private Finding finding(LimitSpec s, Reading r, double limit, boolean nowActive) {
         String period = s.limit() instanceof DayNightLimit dn ? (dn.isNight(r.observedAt()) ? "night" : "day") : null;
-        String summary = nowActive
-                ? String.format("%s %.1f %s over the %slimit %.1f", s.resource(), r.value(), r.unit(), period == null ? "" : period + " ", limit)
-                : String.format("%s %.1f %s back under the %slimit %.1f", s.resource(), r.value(), r.unit(), period == null ? "" : period + " ", limit);
+        String summary = s.resource() + " " + Decimals.fixed(r.value(), 1) + " " + r.unit()
+                + (nowActive ? " over the " : " back under the ") + (period == null ? "" : period + " ") + "limit " + Decimals.fixed(limit, 1);
         List<Measurement> m = List.of(
                 new Measurement(s.resource(), r.value(), r.unit()),
                 new Measurement("limit", limit, r.unit()),

@@ -154,11 +154,11 @@ public final class NoiseRule implements ReadingRule {
         String source = fromStation ? "station Leq" : "Leq computed from LA";
         String summary;
         if (!nowActive) {
-            summary = String.format("Leq(%s) %.1f dB(A) back under the %s limit %.0f (%s)", window, leq, period, limit, source);
+            summary = String.format(java.util.Locale.ROOT, "Leq(%s) %.1f dB(A) back under the %s limit %.0f (%s)", window, leq, period, limit, source);
         } else if (byLmax) {
-            summary = String.format("night Lmax %.1f dB(A) over the limit %.0f by more than %.0f", lmax, limit, s.lmaxMarginDb());
+            summary = String.format(java.util.Locale.ROOT, "night Lmax %.1f dB(A) over the limit %.0f by more than %.0f", lmax, limit, s.lmaxMarginDb());
         } else {
-            summary = String.format("Leq(%s) %.1f dB(A) over the %s limit %.0f (%s)", window, leq, period, limit, source);
+            summary = String.format(java.util.Locale.ROOT, "Leq(%s) %.1f dB(A) over the %s limit %.0f (%s)", window, leq, period, limit, source);
         }
         List<Measurement> m = new ArrayList<>(List.of(
                 new Measurement("Leq", round(leq), "dB(A)"),
