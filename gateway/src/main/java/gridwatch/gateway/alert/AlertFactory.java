@@ -37,6 +37,9 @@ public final class AlertFactory {
     private final Supplier<UUID> ids;
     private final Clock clock;
     private final MessageFit fit;
+    /** The config's devices and zones by id (the first of an id, as the config's own lookups answer): asked per alert. */
+    private final Map<String, DeviceConfig> devices;
+    private final Map<String, ZoneConfig> zones;
 
     /** @throws IllegalArgumentException when a rule or a health alert raises a type the categories do not map */
     public AlertFactory(EdgeConfig config, Supplier<UUID> ids, Clock clock) {
@@ -51,6 +54,12 @@ public final class AlertFactory {
         Map<String, Category> view = new HashMap<>();
         config.categories().forEach((type, c) -> view.put(type, new Category(c.code(), c.nameZh(), c.caseType(), c.scheme())));
         this.categories = Map.copyOf(view);
+        Map<String, DeviceConfig> byDevice = new HashMap<>();
+        config.devices().forEach(d -> byDevice.putIfAbsent(d.id(), d));
+        this.devices = Map.copyOf(byDevice);
+        Map<String, ZoneConfig> byZone = new HashMap<>();
+        config.zones().forEach(z -> byZone.putIfAbsent(z.id(), z));
+        this.zones = Map.copyOf(byZone);
         for (RuleConfig r : config.rules()) {
             requireCategory(r.alertType(), "rule " + r.id());
         }
@@ -106,9 +115,10 @@ public final class AlertFactory {
             // The loader refuses configs whose rules and cameras name unmapped types; this is a programming error.
             throw new IllegalStateException("alert type " + f.alertType() + " has no category");
         }
-        DeviceConfig d = config.device(f.deviceId()).orElse(null);
+        DeviceConfig d = devices.get(f.deviceId());
         String zoneId = f.zoneId() != null ? f.zoneId() : d == null ? null : d.zone();
-        GridCell cell = zoneId == null ? null : config.zone(zoneId).map(ZoneConfig::gridCell).orElse(null);
+        ZoneConfig zone = zoneId == null ? null : zones.get(zoneId);
+        GridCell cell = zone == null ? null : zone.gridCell();
         // A located finding (a drone photo's object) names the cell it is in, which beats the device zone's.
         var ground = f.subject().location();
         if (ground != null && ground.gridCell() != null) {

@@ -6,7 +6,10 @@ public enum Lifecycle {
     UPDATE,
     END;
 
+    /** Made once: every alert and every PUBLISH carries it. */
+    private final String wireName = name().toLowerCase(java.util.Locale.ROOT);
+
     public String wireName() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return wireName;
     }
 }

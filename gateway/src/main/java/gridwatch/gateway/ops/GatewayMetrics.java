@@ -36,6 +36,8 @@ public final class GatewayMetrics implements gridwatch.gateway.ingest.IngestMetr
 
     /** Hot path (every reading): the counter is looked up in the registry once per device, then cached. */
     private final Map<String, Counter> hj212Packets = new ConcurrentHashMap<>();
+    /** Hot path (every alert): by alert type, then lifecycle; a registry lookup builds and hashes its tags each time. */
+    private final Map<String, Map<String, Counter>> alertsProduced = new ConcurrentHashMap<>();
 
     @Override
     public void readingIn(String deviceId) {
@@ -60,7 +62,9 @@ public final class GatewayMetrics implements gridwatch.gateway.ingest.IngestMetr
 
     @Override
     public void alertProduced(String type, String lifecycle) {
-        registry.counter("gridwatch.alerts.produced", "type", type, "lifecycle", lifecycle).increment();
+        alertsProduced.computeIfAbsent(type, t -> new ConcurrentHashMap<>())
+                .computeIfAbsent(lifecycle, l -> registry.counter("gridwatch.alerts.produced", "type", type, "lifecycle", l))
+                .increment();
     }
 
     @Override
