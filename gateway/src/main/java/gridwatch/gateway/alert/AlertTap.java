@@ -18,6 +18,10 @@ public final class AlertTap implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(AlertTap.class);
     private static final long LOG_EVERY_NANOS = TimeUnit.SECONDS.toNanos(10);
+    /** A round this large means alerts are streaming in: pause before the next, so they gather. */
+    private static final int BUSY_ROUND = 4;
+    /** A sink hears of an alert at most this much later than it could under a stream (milliseconds). */
+    private static final long PAUSE_MILLIS = 2;
 
     private final String name;
     private final AlertSink sink;
@@ -71,22 +75,41 @@ public final class AlertTap implements AutoCloseable {
         return dropped.get();
     }
 
+    /**
+     * Takes what has queued up in one go; after a busy round it pauses briefly before looking again. While it pauses
+     * it is not waiting on the queue, so offers do not wake it: under a stream of alerts the tap costs a wake-up per
+     * round instead of one per alert (two thread switches each, on a box with two cores). An alert after a quiet spell
+     * is taken at once.
+     */
     private void run() {
+        java.util.List<Alert> round = new java.util.ArrayList<>();
         while (running || !queue.isEmpty()) {
-            Alert next;
             try {
-                next = queue.poll(200, TimeUnit.MILLISECONDS);
+                Alert first = queue.poll(200, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                round.add(first);
+                queue.drainTo(round);
+                for (Alert next : round) {
+                    deliver(next);
+                }
+                boolean busy = round.size() >= BUSY_ROUND;
+                round.clear();
+                if (busy && running) {
+                    Thread.sleep(PAUSE_MILLIS);
+                }
             } catch (InterruptedException e) {
                 return;
             }
-            if (next == null) {
-                continue;
-            }
-            try {
-                sink.accept(next);
-            } catch (RuntimeException e) {
-                LOG.error("alert tap {}: its sink failed on alert {}: {}", name, next.alertId(), e.toString(), e);
-            }
+        }
+    }
+
+    private void deliver(Alert next) {
+        try {
+            sink.accept(next);
+        } catch (RuntimeException e) {
+            LOG.error("alert tap {}: its sink failed on alert {}: {}", name, next.alertId(), e.toString(), e);
         }
     }
 
