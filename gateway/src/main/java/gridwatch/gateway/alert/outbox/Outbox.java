@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -45,6 +45,13 @@ public final class Outbox implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
     private static final int BATCH = 2048;
+    /**
+     * A commit of this many operations (appends and acknowledgements) means alerts are streaming in, thousands a
+     * second: the writer then waits {@link #GATHER_MILLIS} before the next. Below it, as at a few hundred alerts a
+     * second, each commit starts as soon as there is something to write and an alert waits for nothing but the disk.
+     */
+    private static final int BUSY_BATCH = 32;
+    private static final long GATHER_MILLIS = 1;
     private static final int MAX_WAITING_IN_MEMORY = 100_000;
     private static final long RECENT_BYTES = 16L * 1024 * 1024;
 
@@ -83,7 +90,7 @@ public final class Outbox implements AutoCloseable {
     private final RecentEntries recent = new RecentEntries(RECENT_BYTES);
     private final long maxBytes;
     private final BlockingQueue<Op> queue = new LinkedBlockingQueue<>();
-    private final Set<Long> ackedNotDeleted = new ConcurrentSkipListSet<>();
+    private final Set<Long> ackedNotDeleted = ConcurrentHashMap.newKeySet();
     private final Thread writer;
     private final Thread checkpointer;
     private final Object committed = new Object();
@@ -298,8 +305,15 @@ public final class Outbox implements AutoCloseable {
                 }
                 queue.drainTo(batch, BATCH - batch.size());
                 commit(batch);
+                boolean busy = batch.size() >= BUSY_BATCH;
                 batch.clear();
                 backoffMillis = 0;
+                if (busy && running) {
+                    // Under a stream, let the next batch gather (PostgreSQL's commit_delay, for the same reason):
+                    // one commit then writes the shared pages (the table's last leaf, the index, the free list)
+                    // once for many alerts, and appends and acknowledgements queue up without waking this thread.
+                    Thread.sleep(GATHER_MILLIS);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
