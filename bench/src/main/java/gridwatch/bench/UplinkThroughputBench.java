@@ -102,6 +102,16 @@ public final class UplinkThroughputBench {
         System.exit(0);
     }
 
+    /**
+     * Each round starts from a collected heap, not from the garbage of the round before it (JMH's {@code -gc true}).
+     * It also gives the heap the shape a box's takes once it has run under load: the serial collector sizes its young
+     * generation only at a full collection, so until the first one a JVM started with {@code -Xms16m} copies its
+     * in-flight alerts through a 10 MB young generation every few milliseconds, which a box running for days does not.
+     */
+    private static void startFromCollectedHeap() {
+        System.gc();
+    }
+
     private static long cpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
@@ -109,6 +119,7 @@ public final class UplinkThroughputBench {
 
     /** Pre-encoded alerts appended to the outbox as fast as it takes them, until the broker has acknowledged all. */
     static double outboxUplinkRate(Path dir, String broker, int n, boolean fsync, byte[] payload) throws Exception {
+        startFromCollectedHeap();
         UplinkConfig up = new UplinkConfig(broker, "bench-ou-" + System.nanoTime(), "gridwatch/v1", null, null, null,
                 30, 0L, 100);
         AtomicLong acked = new AtomicLong();
@@ -131,6 +142,7 @@ public final class UplinkThroughputBench {
 
     /** Readings alternate across the limit, so each one becomes an alert (start or end). */
     static double gatewayRate(Path dir, String broker, int n, boolean fsync, AtomicReference<byte @Nullable []> sample) throws Exception {
+        startFromCollectedHeap();
         Path file = BenchBox.write(dir, broker, fsync);
         EdgeConfig cfg = BenchBox.load(file);
         AlertJson json = new AlertJson();
@@ -165,6 +177,7 @@ public final class UplinkThroughputBench {
 
     /** @param properties the MQTT 5 properties of every PUBLISH, or null for none (the payload alone) */
     static double bareRate(String broker, int n, byte[] payload, int window, @Nullable MqttProperties properties) throws Exception {
+        startFromCollectedHeap();
         MqttAsyncClient c = new MqttAsyncClient(broker, "bare-" + System.nanoTime(), new MemoryPersistence());
         MqttConnectionOptions o = new MqttConnectionOptions();
         o.setCleanStart(true);
