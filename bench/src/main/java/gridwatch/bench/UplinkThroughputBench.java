@@ -52,7 +52,7 @@ public final class UplinkThroughputBench {
      */
     private static final int LEAD = Integer.getInteger("bench.lead", 500);
     /** Warm-up rounds of each kind before the measured ones. */
-    private static final int WARMUPS = Integer.getInteger("bench.warmups", 2);
+    private static final int WARMUPS = Integer.getInteger("bench.warmups", 3);
 
     public static void main(String[] args) throws Exception {
         String broker = args[0];

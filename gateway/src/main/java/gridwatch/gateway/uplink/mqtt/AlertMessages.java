@@ -19,13 +19,15 @@ import java.util.List;
  * value ({@code type}, {@code severity}, {@code lifecycle}, {@code incidentid}, {@code subject}), so a bridge that maps
  * them to attributes meets no contradiction; {@code gridcell} is the grid cell's code. Everything comes from the row's
  * own columns; a property the row cannot tell (an old row whose payload said nothing) is left out. With
- * {@code uplink.messageExpirySeconds} set, every alert carries that message expiry interval. Immutable, thread-safe.
+ * {@code uplink.messageExpirySeconds} set, every alert carries that message expiry interval. Thread-safe.
  */
 public final class AlertMessages {
 
     private static final Severity[] SEVERITIES = Severity.values();
 
     private final @Nullable Long expirySeconds;
+    /** The {@code type} property by alert type: a handful of types, and every PUBLISH carries one. */
+    private final java.util.Map<String, String> eventTypes = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** @param expirySeconds the message expiry interval for every alert, or null for none */
     public AlertMessages(@Nullable Long expirySeconds) {
@@ -43,11 +45,9 @@ public final class AlertMessages {
         return new MqttMessage(e.payload(), 1, false, p);
     }
 
-    static List<UserProperty> userProperties(OutboxEntry e) {
+    List<UserProperty> userProperties(OutboxEntry e) {
         List<UserProperty> user = new ArrayList<>(6);
-        // A row stored with its whole topic by an earlier version: the alert type is the topic's last level.
-        String type = e.alertType().substring(e.alertType().lastIndexOf('/') + 1);
-        user.add(new UserProperty("type", AlertJson.EVENT_TYPE_PREFIX + type));
+        user.add(new UserProperty("type", eventTypes.computeIfAbsent(e.alertType(), AlertMessages::eventType)));
         if (e.severity() >= 0 && e.severity() < SEVERITIES.length) {
             user.add(new UserProperty("severity", SEVERITIES[e.severity()].wireName()));
         }
@@ -57,6 +57,11 @@ public final class AlertMessages {
         user.add(new UserProperty("subject", e.source()));
         add(user, "gridcell", r.gridCell());
         return user;
+    }
+
+    /** A row stored with its whole topic by an earlier version: the alert type is the topic's last level. */
+    private static String eventType(String alertTypeOrTopic) {
+        return AlertJson.EVENT_TYPE_PREFIX + alertTypeOrTopic.substring(alertTypeOrTopic.lastIndexOf('/') + 1);
     }
 
     private static void add(List<UserProperty> user, String name, @Nullable String value) {
