@@ -87,8 +87,10 @@ public final class AlertJson {
      * is checked in the tests by reading every encoded event back with the SDK's own JSON format.
      */
     public byte[] encode(Alert a) {
-        // Into Jackson's recycled segments, as ObjectMapper.writeValueAsBytes does: the one array allocated is the
-        // payload itself (a fresh ByteArrayOutputStream and its copy were a third of the pipeline's allocation).
+        // Into Jackson's recycled segments, as ObjectMapper.writeValueAsBytes does: for a payload within the first
+        // recycled block (2,000 bytes, as a sensor alert is) the one array allocated is the payload itself; a larger
+        // one (a picture inline) adds blocks of its own. A fresh ByteArrayOutputStream and its copy per alert were a
+        // third of the pipeline's allocation.
         BufferRecycler recycler = mapper.getFactory()._getBufferRecycler();
         try (ByteArrayBuilder out = new ByteArrayBuilder(recycler)) {
             write(a, out);
@@ -107,30 +109,34 @@ public final class AlertJson {
      */
     private void writeData(JsonGenerator g, Alert a) throws IOException {
         g.writeStartObject();
-        g.writeStringField("alertId", a.alertId().toString());
-        g.writeStringField("incidentId", a.incidentId().toString());
+        optional(g, "alertId", text(a.alertId()));
+        optional(g, "incidentId", text(a.incidentId()));
         g.writeNumberField("revision", a.revision());
-        g.writeStringField("gatewayId", a.gatewayId());
-        g.writeStringField("type", a.type());
+        optional(g, "gatewayId", a.gatewayId());
+        optional(g, "type", a.type());
         Category c = a.category();
-        g.writeObjectFieldStart("category");
-        g.writeStringField("code", c.code());
-        g.writeStringField("nameZh", c.nameZh());
-        g.writeStringField("caseType", c.caseType());
-        optional(g, "scheme", c.scheme());
-        g.writeEndObject();
-        g.writeStringField("severity", a.severity().wireName());
-        g.writeStringField("lifecycle", a.lifecycle().wireName());
-        if (a.endReason() != null) {
-            g.writeStringField("endReason", a.endReason().wireName());
+        if (c != null) {
+            g.writeObjectFieldStart("category");
+            optional(g, "code", c.code());
+            optional(g, "nameZh", c.nameZh());
+            optional(g, "caseType", c.caseType());
+            optional(g, "scheme", c.scheme());
+            g.writeEndObject();
         }
-        g.writeStringField("ruleId", a.ruleId());
+        optional(g, "severity", a.severity() == null ? null : a.severity().wireName());
+        optional(g, "lifecycle", a.lifecycle() == null ? null : a.lifecycle().wireName());
+        if (a.endReason() != null) {
+            optional(g, "endReason", a.endReason().wireName());
+        }
+        optional(g, "ruleId", a.ruleId());
         DeviceRef d = a.device();
-        g.writeObjectFieldStart("device");
-        g.writeStringField("id", d.id());
-        optional(g, "name", d.name());
-        optional(g, "profile", d.profile());
-        g.writeEndObject();
+        if (d != null) {
+            g.writeObjectFieldStart("device");
+            optional(g, "id", d.id());
+            optional(g, "name", d.name());
+            optional(g, "profile", d.profile());
+            g.writeEndObject();
+        }
         Location l = a.location();
         if (l != null) {
             g.writeObjectFieldStart("location");
@@ -142,7 +148,7 @@ public final class AlertJson {
         GridCell cell = a.gridCell();
         if (cell != null) {
             g.writeObjectFieldStart("gridCell");
-            g.writeStringField("code", cell.code());
+            optional(g, "code", cell.code());
             optional(g, "name", cell.name());
             g.writeEndObject();
         }
@@ -151,24 +157,24 @@ public final class AlertJson {
             nested.writeValue(g, a.groundLocation());
         }
         optional(g, "objectKey", a.objectKey());
-        g.writeStringField("observedAt", a.observedAt().toString());
-        g.writeStringField("startedAt", a.startedAt().toString());
-        g.writeStringField("producedAt", a.producedAt().toString());
-        g.writeStringField("summary", a.summary());
+        optional(g, "observedAt", text(a.observedAt()));
+        optional(g, "startedAt", text(a.startedAt()));
+        optional(g, "producedAt", text(a.producedAt()));
+        optional(g, "summary", a.summary());
         g.writeArrayFieldStart("measurements");
         for (Measurement m : a.measurements()) {
             g.writeStartObject();
-            g.writeStringField("name", m.name());
+            optional(g, "name", m.name());
             g.writeNumberField("value", m.value());
-            g.writeStringField("unit", m.unit());
+            optional(g, "unit", m.unit());
             g.writeEndObject();
         }
         g.writeEndArray();
         g.writeArrayFieldStart("evidence");
         for (Evidence e : a.evidence()) {
             g.writeStartObject();
-            g.writeStringField("kind", e.kind());
-            g.writeStringField("mediaType", e.mediaType());
+            optional(g, "kind", e.kind());
+            optional(g, "mediaType", e.mediaType());
             optional(g, "ref", e.ref());
             if (e.data() != null) {
                 g.writeFieldName("data");
@@ -181,9 +187,9 @@ public final class AlertJson {
             g.writeArrayFieldStart("evidenceOmitted");
             for (EvidenceOmission o : a.evidenceOmitted()) {
                 g.writeStartObject();
-                g.writeStringField("kind", o.kind());
-                g.writeStringField("mediaType", o.mediaType());
-                g.writeStringField("reason", o.reason());
+                optional(g, "kind", o.kind());
+                optional(g, "mediaType", o.mediaType());
+                optional(g, "reason", o.reason());
                 g.writeNumberField("bytes", o.bytes());
                 g.writeEndObject();
             }
@@ -192,6 +198,14 @@ public final class AlertJson {
         g.writeEndObject();
     }
 
+    private static @Nullable String text(@Nullable Object value) {
+        return value == null ? null : value.toString();
+    }
+
+    /**
+     * A string field, left out when null, as databind's NON_NULL did for every field, whether or not its record
+     * declares it nullable: a reading's unit, for one, may be absent when its device profile names none.
+     */
     private static void optional(JsonGenerator g, String name, @Nullable String value) throws IOException {
         if (value != null) {
             g.writeStringField(name, value);

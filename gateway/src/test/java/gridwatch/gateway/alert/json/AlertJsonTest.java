@@ -110,7 +110,9 @@ class AlertJsonTest {
                         Instant.parse("2026-11-20T14:05:00.000000001Z"), "line\nbreak </script> \u2028 \uD83D\uDE9A",
                         List.of(new Measurement("a", Double.NaN, "x"), new Measurement("b", -0.0, "y"),
                                 new Measurement("c", 1e-9, "z"), new Measurement("d", 12345678901234.5, "m"),
-                                new Measurement("e", Double.POSITIVE_INFINITY, "m")),
+                                new Measurement("e", Double.POSITIVE_INFINITY, "m"),
+                                // A device profile may name no unit for a resource: databind left the field out.
+                                unitless("f", 3.5)),
                         List.of(new Evidence("drone-crop", "image/jpeg", "photos/p1/DJI_0027.JPG", "AAEC"),
                                 new Evidence("snapshot", "image/jpeg", null, null),
                                 new Evidence("noise-window", "application/json", null,
@@ -127,5 +129,10 @@ class AlertJsonTest {
             assertThat(data).as("data of %s", a.type()).isEqualTo(new String(reference.writeValueAsBytes(a), java.nio.charset.StandardCharsets.UTF_8));
             assertThat(envelope.get("data").get("alertId").asText()).isEqualTo(a.alertId().toString());
         }
+    }
+
+    /** A reading whose device profile names no unit carries null, whatever the type says. */
+    private static Measurement unitless(String name, double value) {
+        return new Measurement(name, value, null);
     }
 }
