@@ -65,7 +65,9 @@ public final class UplinkThroughputBench {
         // compiling through the first measured rounds).
         gatewayRate(Files.createTempDirectory("bench-warm"), broker, n, true, sample);
         byte[] payload = Objects.requireNonNull(sample.get(), "the warm-up gateway stored no alert");
-        if (Boolean.getBoolean("bench.printSample")) { System.out.println(new String(payload, java.nio.charset.StandardCharsets.UTF_8)); }
+        if (Boolean.getBoolean("bench.printSample")) {
+            System.out.println(new String(payload, java.nio.charset.StandardCharsets.UTF_8));   // what is measured
+        }
         // The PUBLISH the gateway sends for that alert: its payload and its MQTT 5 properties (content type, payload
         // format, the six routing user properties), made from an outbox row as the publisher makes it.
         OutboxEntry row = new OutboxEntry(1, "a1", "noise-1", 2, "noise.construction", payload,
@@ -79,26 +81,24 @@ public final class UplinkThroughputBench {
         }
         for (boolean fsync : new boolean[] {true, false}) {
             for (int r = 0; r < rounds; r++) {
-                long c0 = cpuNanos();
-                double ou = outboxUplinkRate(Files.createTempDirectory("bench-ou"), broker, n, fsync, payload);
-                long c1 = cpuNanos();
-                double bare = medianBareRate(broker, n, payload, null);
-                long c2 = cpuNanos();
-                double same = medianBareRate(broker, n, payload, wire);
-                long c2b = cpuNanos();
-                double gw = gatewayRate(Files.createTempDirectory("bench-gw"), broker, n, fsync, sample);
-                long c3 = cpuNanos();
-                double ouCpu = (c1 - c0) / 1e3 / n, bareCpu = (c2 - c1) / 1e3 / n / BARE_RUNS, gwCpu = (c3 - c2b) / 1e3 / n;
+                Measured ou = outboxUplinkRate(Files.createTempDirectory("bench-ou"), broker, n, fsync, payload);
+                Measured bare = medianBareRate(broker, n, payload, null);
+                Measured same = medianBareRate(broker, n, payload, wire);
+                Measured gw = gatewayRate(Files.createTempDirectory("bench-gw"), broker, n, fsync, sample);
                 System.out.printf("fsync=%s round %d: outbox+uplink %.0f alerts/s, bare Paho %.0f msg/s, ratio %.2f; "
                                 + "whole gateway (rules+encode+outbox+uplink) %.0f alerts/s, ratio %.2f (payload %d B)%n",
-                        fsync, r + 1, ou, bare, ou / bare, gw, gw / bare, payload.length);
-                // CPU time of this process per message: steadier than rates when other work shares the cores.
+                        fsync, r + 1, ou.perSecond(), bare.perSecond(), ou.perSecond() / bare.perSecond(), gw.perSecond(),
+                        gw.perSecond() / bare.perSecond(), payload.length);
+                // CPU time of this process per message over each timed span: steadier than rates when other work shares
+                // the cores.
                 System.out.printf("fsync=%s round %d: CPU per message: bare Paho %.1f us, outbox+uplink %.1f us (ratio %.2f), "
                                 + "whole gateway %.1f us (ratio %.2f)%n",
-                        fsync, r + 1, bareCpu, ouCpu, bareCpu / ouCpu, gwCpu, bareCpu / gwCpu);
+                        fsync, r + 1, bare.cpuMicros(), ou.cpuMicros(), bare.cpuMicros() / ou.cpuMicros(), gw.cpuMicros(),
+                        bare.cpuMicros() / gw.cpuMicros());
                 // The same PUBLISH as the gateway's, properties and all: what the gateway itself adds to sending it.
                 System.out.printf("fsync=%s round %d: bare Paho sending the gateway's PUBLISH (payload + MQTT 5 properties) %.0f msg/s; "
-                                + "whole gateway / that %.2f, outbox+uplink / that %.2f%n", fsync, r + 1, same, gw / same, ou / same);
+                                + "whole gateway / that %.2f, outbox+uplink / that %.2f%n", fsync, r + 1, same.perSecond(),
+                        gw.perSecond() / same.perSecond(), ou.perSecond() / same.perSecond());
             }
         }
         System.exit(0);
@@ -110,6 +110,10 @@ public final class UplinkThroughputBench {
      * generation only at a full collection, so until the first one a JVM started with {@code -Xms16m} copies its
      * in-flight alerts through a 10 MB young generation every few milliseconds, which a box running for days does not.
      */
+    /** A rate, and the process's CPU per operation over the same timed span (set-up and tear-down left out). */
+    record Measured(double perSecond, double cpuMicros) {
+    }
+
     private static void startFromCollectedHeap() {
         System.gc();
     }
@@ -120,7 +124,7 @@ public final class UplinkThroughputBench {
     }
 
     /** Pre-encoded alerts appended to the outbox as fast as it takes them, until the broker has acknowledged all. */
-    static double outboxUplinkRate(Path dir, String broker, int n, boolean fsync, byte[] payload) throws Exception {
+    static Measured outboxUplinkRate(Path dir, String broker, int n, boolean fsync, byte[] payload) throws Exception {
         startFromCollectedHeap();
         UplinkConfig up = new UplinkConfig(broker, "bench-ou-" + System.nanoTime(), "gridwatch/v1", null, null, null,
                 30, 0L, 100);
@@ -132,18 +136,19 @@ public final class UplinkThroughputBench {
             publisher.start();
             uplink.awaitConnected(10_000);
             long start = System.nanoTime();
+            long cpu0 = cpuNanos();
             for (int i = 0; i < n; i++) {
                 outbox.append(new OutboxMessage("a" + i, "noise-1", 2, "noise.construction", payload));
             }
             while (acked.get() < n) {
                 Thread.sleep(1);
             }
-            return n / ((System.nanoTime() - start) / 1e9);
+            return new Measured(n / ((System.nanoTime() - start) / 1e9), (cpuNanos() - cpu0) / 1e3 / n);
         }
     }
 
     /** Readings alternate across the limit, so each one becomes an alert (start or end). */
-    static double gatewayRate(Path dir, String broker, int n, boolean fsync, AtomicReference<byte @Nullable []> sample) throws Exception {
+    static Measured gatewayRate(Path dir, String broker, int n, boolean fsync, AtomicReference<byte @Nullable []> sample) throws Exception {
         startFromCollectedHeap();
         Path file = BenchBox.write(dir, broker, fsync);
         EdgeConfig cfg = BenchBox.load(file);
@@ -159,6 +164,7 @@ public final class UplinkThroughputBench {
             java.util.Map<String, Long> cpuBefore = ThreadCpu.byName();
             ThreadCpu.Jvm jvmBefore = ThreadCpu.Jvm.now();
             long start = System.nanoTime();
+            long cpu0 = cpuNanos();
             for (int i = 0; i < n; i++) {
                 g.pipeline().accept(new Reading("noise-1", "Leq", i % 2 == 0 ? 75 : 60, "dB(A)", t.plusSeconds(i), Quality.GOOD));
                 while (i - g.metrics().publishedCount() > LEAD) {
@@ -168,7 +174,7 @@ public final class UplinkThroughputBench {
             while (g.metrics().publishedCount() < n) {
                 Thread.sleep(1);
             }
-            double rate = n / ((System.nanoTime() - start) / 1e9);
+            Measured rate = new Measured(n / ((System.nanoTime() - start) / 1e9), (cpuNanos() - cpu0) / 1e3 / n);
             if (Boolean.getBoolean("bench.threadCpu")) {
                 System.out.println("  CPU per alert by thread: " + ThreadCpu.perOp(cpuBefore, ThreadCpu.byName(), n)
                         + "; " + jvmBefore.perOp(ThreadCpu.Jvm.now(), n));
@@ -177,21 +183,21 @@ public final class UplinkThroughputBench {
         }
     }
 
-    /** @param properties the MQTT 5 properties of every PUBLISH, or null for none (the payload alone) */
     /**
      * The median of {@link #BARE_RUNS} bare runs: one bare run of 50,000 lasts under a second and varied by a fifth from
      * one to the next on the same quiet machine (49k to 72k msg/s), which moved every ratio as much as any change.
      */
-    static double medianBareRate(String broker, int n, byte[] payload, @Nullable MqttProperties properties) throws Exception {
-        double[] rates = new double[BARE_RUNS];
+    static Measured medianBareRate(String broker, int n, byte[] payload, @Nullable MqttProperties properties) throws Exception {
+        Measured[] runs = new Measured[BARE_RUNS];
         for (int i = 0; i < BARE_RUNS; i++) {
-            rates[i] = bareRate(broker, n, payload, 100, properties);
+            runs[i] = bareRate(broker, n, payload, 100, properties);
         }
-        java.util.Arrays.sort(rates);
-        return rates[BARE_RUNS / 2];
+        java.util.Arrays.sort(runs, java.util.Comparator.comparingDouble(Measured::perSecond));
+        return runs[BARE_RUNS / 2];
     }
 
-    static double bareRate(String broker, int n, byte[] payload, int window, @Nullable MqttProperties properties) throws Exception {
+    /** @param properties the MQTT 5 properties of every PUBLISH, or null for none (the payload alone) */
+    static Measured bareRate(String broker, int n, byte[] payload, int window, @Nullable MqttProperties properties) throws Exception {
         startFromCollectedHeap();
         MqttAsyncClient c = new MqttAsyncClient(broker, "bare-" + System.nanoTime(), new MemoryPersistence());
         MqttConnectionOptions o = new MqttConnectionOptions();
@@ -215,12 +221,13 @@ public final class UplinkThroughputBench {
             }
         };
         long start = System.nanoTime();
+        long cpu0 = cpuNanos();
         for (int i = 0; i < n; i++) {
             slots.acquire();
             c.publish("bench/bare", new MqttMessage(payload, 1, false, properties), null, ack);
         }
         done.await(120, TimeUnit.SECONDS);
-        double rate = n / ((System.nanoTime() - start) / 1e9);
+        Measured rate = new Measured(n / ((System.nanoTime() - start) / 1e9), (cpuNanos() - cpu0) / 1e3 / n);
         c.disconnect().waitForCompletion(5000);
         c.close();
         return rate;
