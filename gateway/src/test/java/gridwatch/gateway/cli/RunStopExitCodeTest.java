@@ -3,6 +3,7 @@ package gridwatch.gateway.cli;
 import gridwatch.gateway.chaos.GatewayChild;
 import gridwatch.gateway.chaos.OpsProbe;
 import gridwatch.gateway.net.LoopbackPorts;
+import gridwatch.gateway.support.InheritedSignals;
 import gridwatch.gateway.support.Mosquitto;
 import gridwatch.gateway.support.TestConfigs;
 import gridwatch.gateway.support.WireCapture;
@@ -46,6 +47,7 @@ class RunStopExitCodeTest {
     }
 
     private void stopsCleanlyWith(String signal) throws Exception {
+        InheritedSignals.requireDelivered(signal);
         try (Mosquitto broker = new Mosquitto(Files.createDirectories(dir.resolve("broker")));
              WireCapture center = new WireCapture(broker.url(), STATUS)) {
             int http = LoopbackPorts.free();

@@ -2,6 +2,7 @@ package gridwatch.gateway.runtime;
 
 import gridwatch.config.model.EdgeConfig;
 import gridwatch.config.model.ThresholdRuleConfig;
+import gridwatch.gateway.support.InheritedSignals;
 import gridwatch.gateway.support.TestConfigs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -93,6 +94,7 @@ class ConfigReloaderTest {
 
     @Test
     void closeGivesSighupBackToItsPreviousHandlerAndStopsTheThread() throws Exception {
+        InheritedSignals.requireDelivered("HUP");
         Path file = TestConfigs.thresholdBox(dir, "tcp://127.0.0.1:1", 70, "outbox");
         AtomicInteger oursHeard = new AtomicInteger();
         SignalHandler ours = sig -> oursHeard.incrementAndGet();
