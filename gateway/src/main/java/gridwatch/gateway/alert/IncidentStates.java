@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import gridwatch.gateway.alert.IncidentTracker.Proposal;
+import gridwatch.gateway.alert.outbox.IncidentChange;
 import gridwatch.gateway.alert.outbox.IncidentRow;
 
 import java.io.UncheckedIOException;
@@ -49,16 +50,33 @@ public final class IncidentStates {
         return out.append('"');
     }
 
-    /** The row the proposal's alert leaves once stored. */
+    /** The row the proposal's alert leaves once stored, rendered now. */
     public static IncidentRow row(Proposal p) {
+        return change(p).row();
+    }
+
+    /**
+     * What the proposal's alert does to its incident's kept row, rendered only if the outbox writes it (the last
+     * change of the incident in a commit): under a stream of alerts most rows are replaced within their own commit,
+     * and rendering each had been an eighth of the pipeline's CPU per alert.
+     */
+    public static IncidentChange change(Proposal p) {
         String key = keyText(p.key());
         if (p.step().lifecycle() == Lifecycle.END) {
             return new IncidentRow(key, null);
         }
-        try {
-            return new IncidentRow(key, JSON.writeValueAsString(IncidentState.after(p.key(), p.finding(), p.step())));
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
+        return new KeptState(key, IncidentState.after(p.key(), p.finding(), p.step()));
+    }
+
+    /** A START or UPDATE's state: immutable, so it can be rendered on the outbox writer thread later. */
+    private record KeptState(String key, IncidentState state) implements IncidentChange {
+        @Override
+        public IncidentRow row() {
+            try {
+                return new IncidentRow(key, JSON.writeValueAsString(state));
+            } catch (JsonProcessingException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 

@@ -106,7 +106,7 @@ final class AlertProducer {
             alert = made.alert();
             // The incident's new state is stored in the alert's own transaction: after a crash the two agree.
             message = new OutboxMessage(alert.alertId().toString(), alert.sourceKey(), alert.severity().ordinal(),
-                    alert.type(), made.payload(), AlertRouting.of(alert), IncidentStates.row(p));
+                    alert.type(), made.payload(), AlertRouting.of(alert), IncidentStates.change(p));
         } catch (RuntimeException e) {
             LOG.error("alert for {} could not be made ({}); the incident stays as it was", p.key(), e.toString(), e);
             metrics.alertNotStored("error");

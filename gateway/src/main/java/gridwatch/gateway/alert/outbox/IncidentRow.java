@@ -10,5 +10,11 @@ import org.jspecify.annotations.Nullable;
  * @param key   which incident (the alerting side's stable key text)
  * @param state the incident's state after the alert, or null when the alert ends it (the row is deleted)
  */
-public record IncidentRow(String key, @Nullable String state) {
+public record IncidentRow(String key, @Nullable String state) implements IncidentChange {
+
+    /** Already rendered. */
+    @Override
+    public IncidentRow row() {
+        return this;
+    }
 }

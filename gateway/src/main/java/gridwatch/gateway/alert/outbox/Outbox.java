@@ -389,7 +389,7 @@ public final class Outbox implements AutoCloseable {
         // Incident rows by key, the last one of the batch wins: each row replaces (or deletes) its key's whole state,
         // so writing only the last per key leaves what writing them all in order would, in one statement instead of
         // one per alert (a busy incident's START, UPDATEs and END in one commit).
-        Map<String, IncidentRow> incidentRows = new LinkedHashMap<>();
+        Map<String, IncidentChange> incidentRows = new LinkedHashMap<>();
         writerStore.begin();
         // Storage settings first: a limit raised to relieve a full disk must apply before the retried appends.
         for (Op op : batch) {
@@ -448,7 +448,7 @@ public final class Outbox implements AutoCloseable {
                         evictedNow += gone.rows();
                     }
                     writerStore.insert(e);
-                    IncidentRow incident = a.message().incident();
+                    IncidentChange incident = a.message().incident();
                     if (incident != null) {
                         incidentRows.put(incident.key(), incident);
                     }
@@ -464,7 +464,16 @@ public final class Outbox implements AutoCloseable {
             newBytes -= freed.bytes();
             newDepth -= freed.rows();
         }
-        for (IncidentRow row : incidentRows.values()) {
+        for (IncidentChange change : incidentRows.values()) {
+            IncidentRow row;
+            try {
+                row = change.row();   // rendered here, for the last change of each incident only
+            } catch (RuntimeException e) {
+                // The alert is stored all the same; only a restart's resumption of this incident is lost.
+                LOG.error("incident {}: its state could not be rendered for keeping ({}); the alert is stored, "
+                        + "a restart will not resume the incident", change.key(), e.toString(), e);
+                continue;
+            }
             writerStore.apply(row);
         }
         writerStore.commit();

@@ -8,14 +8,15 @@ import org.jspecify.annotations.Nullable;
  * @param alertType the alert's type (e.g. {@code noise.construction}); where it goes on the wire
  *                  is the publisher's business, not the producer's
  * @param routing   what brokers route on beyond type, severity and source, stored beside the payload
- * @param incident  the incident state this alert moves to, written in the alert's own transaction; null when the
- *                  alert changes no kept state
+ * @param incident  the incident state this alert moves to, written in the alert's own transaction (only the last
+ *                  change of an incident within one transaction is rendered and written); null when the alert changes no
+ *                  kept state
  */
 public record OutboxMessage(String alertId, String source, int severity, String alertType, byte[] payload,
-                            Routing routing, @Nullable IncidentRow incident) {
+                            Routing routing, @Nullable IncidentChange incident) {
 
     public OutboxMessage(String alertId, String source, int severity, String alertType, byte[] payload,
-                         @Nullable IncidentRow incident) {
+                         @Nullable IncidentChange incident) {
         this(alertId, source, severity, alertType, payload, Routing.NONE, incident);
     }
 

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.TimeoutException;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -166,11 +167,12 @@ class OutboxTest {
     void manyStepsOfOneIncidentInOneCommitLeaveTheLastStepsState() throws Exception {
         // Appended without waiting, so the writer takes them in few commits, where it keeps only each key's last row.
         List<CompletableFuture<Long>> done = new ArrayList<>();
+        AtomicInteger rendered = new AtomicInteger();
         try (Outbox o = new Outbox(dir, 1 << 22, true)) {
             for (int i = 0; i < 3000; i++) {
                 String ended = i % 3 == 2 ? null : "{\"revision\":" + i + "}";
-                done.add(o.append(withIncident("a" + i, new IncidentRow("busy", ended))));
-                done.add(o.append(withIncident("b" + i, new IncidentRow("steady-" + (i % 7), "{\"revision\":" + i + "}"))));
+                done.add(o.append(withIncident("a" + i, new Rendered(new IncidentRow("busy", ended), rendered))));
+                done.add(o.append(withIncident("b" + i, new Rendered(new IncidentRow("steady-" + (i % 7), "{\"revision\":" + i + "}"), rendered))));
             }
             done.add(o.append(withIncident("last", new IncidentRow("busy", "{\"revision\":3000}"))));
             done.add(o.append(withIncident("gone", new IncidentRow("steady-3", null))));
@@ -178,12 +180,50 @@ class OutboxTest {
                 f.get(30, TimeUnit.SECONDS);
             }
         }
+        // Only the last change of each of the eight incidents in a commit is rendered: with commits of a few hundred
+        // alerts, a small part of the 6,000 changes.
+        assertThat(rendered.get()).as("changes rendered").isPositive().isLessThan(3000);
         try (Outbox o = new Outbox(dir, 1 << 22, true)) {
             assertThat(o.start().openIncidents()).containsExactly(
                     new IncidentRow("busy", "{\"revision\":3000}"),
                     new IncidentRow("steady-0", "{\"revision\":2996}"), new IncidentRow("steady-1", "{\"revision\":2997}"),
                     new IncidentRow("steady-2", "{\"revision\":2998}"), new IncidentRow("steady-4", "{\"revision\":2993}"),
                     new IncidentRow("steady-5", "{\"revision\":2994}"), new IncidentRow("steady-6", "{\"revision\":2995}"));
+        }
+    }
+
+    @Test
+    void anIncidentStateThatCannotBeRenderedLosesNoAlertAndStopsNoWriter() throws Exception {
+        IncidentChange broken = new IncidentChange() {
+            @Override
+            public String key() {
+                return "k-broken";
+            }
+
+            @Override
+            public IncidentRow row() {
+                throw new IllegalStateException("cannot render");
+            }
+        };
+        try (Outbox o = new Outbox(dir, 1 << 20, true)) {
+            assertThat(o.append(withIncident("a1", broken)).get(5, TimeUnit.SECONDS)).isEqualTo(1);
+            assertThat(o.append(withIncident("a2", new IncidentRow("k2", "{}"))).get(5, TimeUnit.SECONDS)).isEqualTo(2);
+            assertThat(o.readAfter(0, 10)).extracting(OutboxEntry::alertId).containsExactly("a1", "a2");
+        }
+        try (Outbox o = new Outbox(dir, 1 << 20, true)) {
+            assertThat(o.start().openIncidents()).containsExactly(new IncidentRow("k2", "{}"));
+        }
+    }
+
+    @Test
+    void aNewOutboxFileHasSixteenKilobytePages() throws Exception {
+        try (Outbox o = new Outbox(dir, 1 << 20, true)) {
+            o.append(msg("a", Severity.RED, 100)).get(5, TimeUnit.SECONDS);
+        }
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("outbox.db"));
+             java.sql.ResultSet rs = c.createStatement().executeQuery("PRAGMA page_size")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getInt(1)).isEqualTo(16_384);
         }
     }
 
@@ -218,7 +258,21 @@ class OutboxTest {
         }
     }
 
-    private static OutboxMessage withIncident(String id, IncidentRow row) {
+    /** Counts how many times the outbox asked for the row. */
+    private record Rendered(IncidentRow row, AtomicInteger count) implements IncidentChange {
+        @Override
+        public String key() {
+            return row.key();
+        }
+
+        @Override
+        public IncidentRow row() {
+            count.incrementAndGet();
+            return row;
+        }
+    }
+
+    private static OutboxMessage withIncident(String id, IncidentChange row) {
         return new OutboxMessage(id, "noise-1", Severity.ORANGE.ordinal(), "noise.construction", new byte[10], row);
     }
 }
