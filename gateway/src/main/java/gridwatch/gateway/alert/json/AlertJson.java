@@ -2,6 +2,8 @@ package gridwatch.gateway.alert.json;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -45,7 +47,65 @@ public final class AlertJson {
     /** Lower-case charset: the CloudEvents JS SDK's HTTP binding refuses {@code UTF-8} (an MQTT-to-HTTP bridge copies it). */
     public static final String CONTENT_TYPE = "application/cloudevents+json; charset=utf-8";
 
+    // Field names quoted and UTF-8 encoded once, as databind keeps its property names: writing a name from a String
+    // checks every char for escaping each time, and an alert has some fifty of them.
+    private static final SerializableString N_ALERT_ID = new SerializedString("alertId");
+    private static final SerializableString N_BYTES = new SerializedString("bytes");
+    private static final SerializableString N_CASE_TYPE = new SerializedString("caseType");
+    private static final SerializableString N_CATEGORY = new SerializedString("category");
+    private static final SerializableString N_CODE = new SerializedString("code");
+    private static final SerializableString N_DATA = new SerializedString("data");
+    private static final SerializableString N_DATACONTENTTYPE = new SerializedString("datacontenttype");
+    private static final SerializableString N_DATASCHEMA = new SerializedString("dataschema");
+    private static final SerializableString N_DEVICE = new SerializedString("device");
+    private static final SerializableString N_END_REASON = new SerializedString("endReason");
+    private static final SerializableString N_EVIDENCE = new SerializedString("evidence");
+    private static final SerializableString N_EVIDENCE_OMITTED = new SerializedString("evidenceOmitted");
+    private static final SerializableString N_GATEWAY_ID = new SerializedString("gatewayId");
+    private static final SerializableString N_GRID_CELL = new SerializedString("gridCell");
+    private static final SerializableString N_GROUND_LOCATION = new SerializedString("groundLocation");
+    private static final SerializableString N_ID = new SerializedString("id");
+    private static final SerializableString N_INCIDENT_ID = new SerializedString("incidentId");
+    private static final SerializableString N_INCIDENTID = new SerializedString("incidentid");
+    private static final SerializableString N_KIND = new SerializedString("kind");
+    private static final SerializableString N_LAT = new SerializedString("lat");
+    private static final SerializableString N_LIFECYCLE = new SerializedString("lifecycle");
+    private static final SerializableString N_LOCATION = new SerializedString("location");
+    private static final SerializableString N_LON = new SerializedString("lon");
+    private static final SerializableString N_MEASUREMENTS = new SerializedString("measurements");
+    private static final SerializableString N_MEDIA_TYPE = new SerializedString("mediaType");
+    private static final SerializableString N_NAME = new SerializedString("name");
+    private static final SerializableString N_NAME_ZH = new SerializedString("nameZh");
+    private static final SerializableString N_OBJECT_KEY = new SerializedString("objectKey");
+    private static final SerializableString N_OBSERVED_AT = new SerializedString("observedAt");
+    private static final SerializableString N_PRODUCED_AT = new SerializedString("producedAt");
+    private static final SerializableString N_PROFILE = new SerializedString("profile");
+    private static final SerializableString N_REASON = new SerializedString("reason");
+    private static final SerializableString N_REF = new SerializedString("ref");
+    private static final SerializableString N_REVISION = new SerializedString("revision");
+    private static final SerializableString N_RULE_ID = new SerializedString("ruleId");
+    private static final SerializableString N_SCHEME = new SerializedString("scheme");
+    private static final SerializableString N_SEVERITY = new SerializedString("severity");
+    private static final SerializableString N_SOURCE = new SerializedString("source");
+    private static final SerializableString N_SPECVERSION = new SerializedString("specversion");
+    private static final SerializableString N_STARTED_AT = new SerializedString("startedAt");
+    private static final SerializableString N_SUBJECT = new SerializedString("subject");
+    private static final SerializableString N_SUMMARY = new SerializedString("summary");
+    private static final SerializableString N_TIME = new SerializedString("time");
+    private static final SerializableString N_TYPE = new SerializedString("type");
+    private static final SerializableString N_UNIT = new SerializedString("unit");
+    private static final SerializableString N_VALUE = new SerializedString("value");
+    private static final SerializableString N_ZONE = new SerializedString("zone");
+
+    private static final SerializableString SPEC_VERSION = new SerializedString("1.0");
+    private static final SerializableString DATA_CONTENT_TYPE = new SerializedString("application/json");
+    private static final SerializableString DATA_SCHEMA_TEXT = new SerializedString(DATA_SCHEMA.toString());
+
+    private static final int MAX_KNOWN_VALUES = 4096;
+
     private final ObjectMapper mapper = mapper();
+    /** See {@link #known}: text from the config and the code, bounded; any thread. */
+    private final java.util.concurrent.ConcurrentHashMap<String, SerializableString> knownValues = new java.util.concurrent.ConcurrentHashMap<>();
     /** For the open-ended parts (evidence data, a ground location) inside a document being written: no flush each. */
     private final ObjectWriter nested = mapper.writer().without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
 
@@ -103,94 +163,101 @@ public final class AlertJson {
     /**
      * {@code data}: the alert record as {@link #mapper()} writes it (component order, no nulls, an empty
      * {@code evidenceOmitted} left out), written field by field because databind's per-property dispatch was most
-     * of the encoding's cost, and every alert is encoded. The parts whose shape is open (evidence data, a ground
-     * location) still go through the mapper. {@code AlertJsonTest} holds the two byte-for-byte equal over alerts of
+     * of the encoding's cost, and every alert is encoded. Evidence data is written by {@link #writeOpen}; a ground
+     * location, and whatever evidence data holds beyond maps, lists, strings, numbers and booleans, through the mapper. {@code AlertJsonTest} holds the two byte-for-byte equal over alerts of
      * every shape.
      */
-    private void writeData(JsonGenerator g, Alert a) throws IOException {
+    private void writeData(JsonGenerator g, Alert a, String alertId, String incidentId, String observedAt) throws IOException {
         g.writeStartObject();
-        optional(g, "alertId", text(a.alertId()));
-        optional(g, "incidentId", text(a.incidentId()));
-        g.writeNumberField("revision", a.revision());
-        optional(g, "gatewayId", a.gatewayId());
-        optional(g, "type", a.type());
+        optional(g, N_ALERT_ID, alertId);
+        optional(g, N_INCIDENT_ID, incidentId);
+        number(g, N_REVISION, a.revision());
+        known(g, N_GATEWAY_ID, a.gatewayId());
+        known(g, N_TYPE, a.type());
         Category c = a.category();
         if (c != null) {
-            g.writeObjectFieldStart("category");
-            optional(g, "code", c.code());
-            optional(g, "nameZh", c.nameZh());
-            optional(g, "caseType", c.caseType());
-            optional(g, "scheme", c.scheme());
+            g.writeFieldName(N_CATEGORY);
+            g.writeStartObject();
+            known(g, N_CODE, c.code());
+            known(g, N_NAME_ZH, c.nameZh());
+            known(g, N_CASE_TYPE, c.caseType());
+            known(g, N_SCHEME, c.scheme());
             g.writeEndObject();
         }
-        optional(g, "severity", a.severity() == null ? null : a.severity().wireName());
-        optional(g, "lifecycle", a.lifecycle() == null ? null : a.lifecycle().wireName());
+        known(g, N_SEVERITY, a.severity() == null ? null : a.severity().wireName());
+        known(g, N_LIFECYCLE, a.lifecycle() == null ? null : a.lifecycle().wireName());
         if (a.endReason() != null) {
-            optional(g, "endReason", a.endReason().wireName());
+            known(g, N_END_REASON, a.endReason().wireName());
         }
-        optional(g, "ruleId", a.ruleId());
+        known(g, N_RULE_ID, a.ruleId());
         DeviceRef d = a.device();
         if (d != null) {
-            g.writeObjectFieldStart("device");
-            optional(g, "id", d.id());
-            optional(g, "name", d.name());
-            optional(g, "profile", d.profile());
+            g.writeFieldName(N_DEVICE);
+            g.writeStartObject();
+            known(g, N_ID, d.id());
+            known(g, N_NAME, d.name());
+            known(g, N_PROFILE, d.profile());
             g.writeEndObject();
         }
         Location l = a.location();
         if (l != null) {
-            g.writeObjectFieldStart("location");
-            g.writeNumberField("lat", l.lat());
-            g.writeNumberField("lon", l.lon());
+            g.writeFieldName(N_LOCATION);
+            g.writeStartObject();
+            number(g, N_LAT, l.lat());
+            number(g, N_LON, l.lon());
             g.writeEndObject();
         }
-        optional(g, "zone", a.zone());
+        known(g, N_ZONE, a.zone());
         GridCell cell = a.gridCell();
         if (cell != null) {
-            g.writeObjectFieldStart("gridCell");
-            optional(g, "code", cell.code());
-            optional(g, "name", cell.name());
+            g.writeFieldName(N_GRID_CELL);
+            g.writeStartObject();
+            known(g, N_CODE, cell.code());
+            known(g, N_NAME, cell.name());
             g.writeEndObject();
         }
         if (a.groundLocation() != null) {
-            g.writeFieldName("groundLocation");
+            g.writeFieldName(N_GROUND_LOCATION);
             nested.writeValue(g, a.groundLocation());
         }
-        optional(g, "objectKey", a.objectKey());
-        optional(g, "observedAt", text(a.observedAt()));
-        optional(g, "startedAt", text(a.startedAt()));
-        optional(g, "producedAt", text(a.producedAt()));
-        optional(g, "summary", a.summary());
-        g.writeArrayFieldStart("measurements");
+        optional(g, N_OBJECT_KEY, a.objectKey());
+        optional(g, N_OBSERVED_AT, observedAt);
+        optional(g, N_STARTED_AT, text(a.startedAt()));
+        optional(g, N_PRODUCED_AT, text(a.producedAt()));
+        optional(g, N_SUMMARY, a.summary());
+        g.writeFieldName(N_MEASUREMENTS);
+        g.writeStartArray();
         for (Measurement m : a.measurements()) {
             g.writeStartObject();
-            optional(g, "name", m.name());
-            g.writeNumberField("value", m.value());
-            optional(g, "unit", m.unit());
+            known(g, N_NAME, m.name());
+            number(g, N_VALUE, m.value());
+            known(g, N_UNIT, m.unit());
             g.writeEndObject();
         }
         g.writeEndArray();
-        g.writeArrayFieldStart("evidence");
+        g.writeFieldName(N_EVIDENCE);
+        g.writeStartArray();
         for (Evidence e : a.evidence()) {
             g.writeStartObject();
-            optional(g, "kind", e.kind());
-            optional(g, "mediaType", e.mediaType());
-            optional(g, "ref", e.ref());
+            known(g, N_KIND, e.kind());
+            known(g, N_MEDIA_TYPE, e.mediaType());
+            optional(g, N_REF, e.ref());
             if (e.data() != null) {
-                g.writeFieldName("data");
-                nested.writeValue(g, e.data());
+                g.writeFieldName(N_DATA);
+                writeOpen(g, e.data());
             }
             g.writeEndObject();
         }
         g.writeEndArray();
         if (!a.evidenceOmitted().isEmpty()) {
-            g.writeArrayFieldStart("evidenceOmitted");
+            g.writeFieldName(N_EVIDENCE_OMITTED);
+        g.writeStartArray();
             for (EvidenceOmission o : a.evidenceOmitted()) {
                 g.writeStartObject();
-                optional(g, "kind", o.kind());
-                optional(g, "mediaType", o.mediaType());
-                optional(g, "reason", o.reason());
-                g.writeNumberField("bytes", o.bytes());
+                optional(g, N_KIND, o.kind());
+                optional(g, N_MEDIA_TYPE, o.mediaType());
+                optional(g, N_REASON, o.reason());
+                number(g, N_BYTES, o.bytes());
                 g.writeEndObject();
             }
             g.writeEndArray();
@@ -206,29 +273,134 @@ public final class AlertJson {
      * A string field, left out when null, as databind's NON_NULL did for every field, whether or not its record
      * declares it nullable: a reading's unit, for one, may be absent when its device profile names none.
      */
-    private static void optional(JsonGenerator g, String name, @Nullable String value) throws IOException {
+    private static void optional(JsonGenerator g, SerializableString name, @Nullable String value) throws IOException {
         if (value != null) {
-            g.writeStringField(name, value);
+            g.writeFieldName(name);
+            g.writeString(value);
         }
+    }
+
+    /**
+     * A string field whose values come from the config or the code (names, codes, units, kinds): few distinct values,
+     * each quoted and encoded once and then copied, instead of checked char by char for every alert (the Chinese
+     * names most: each char takes the multi-byte path). Left out when null, like {@link #optional}.
+     */
+    private void known(JsonGenerator g, SerializableString name, @Nullable String value) throws IOException {
+        if (value == null) {
+            return;
+        }
+        g.writeFieldName(name);
+        SerializableString quoted = knownValues.get(value);
+        if (quoted == null) {
+            if (!encodesAlike(value)) {
+                g.writeString(value);
+                return;
+            }
+            if (knownValues.size() >= MAX_KNOWN_VALUES) {
+                knownValues.clear();   // a config reloaded many times over: start again rather than grow
+            }
+            quoted = new SerializedString(value);
+            knownValues.put(value, quoted);
+        }
+        g.writeString(quoted);
+    }
+
+    /**
+     * Whether Jackson's string quoting writes {@code s} as the UTF-8 generator does: the generator escapes a character
+     * outside the BMP as two six-char escapes, the quoting encodes it as four bytes, so such text is not cached.
+     */
+    private static boolean encodesAlike(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isSurrogate(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Evidence data, written as databind writes it: maps with string keys (null values left out, as the mapper's
+     * NON_NULL asks), lists, strings, numbers and booleans directly, anything else through the mapper.
+     */
+    private void writeOpen(JsonGenerator g, @Nullable Object value) throws IOException {
+        switch (value) {
+            case null -> g.writeNull();
+            case String s -> g.writeString(s);
+            case Double d -> g.writeNumber(d.doubleValue());
+            case Integer i -> g.writeNumber(i.intValue());
+            case Long l -> g.writeNumber(l.longValue());
+            case Boolean b -> g.writeBoolean(b.booleanValue());
+            case java.util.List<?> list -> {
+                g.writeStartArray();
+                for (Object o : list) {
+                    writeOpen(g, o);
+                }
+                g.writeEndArray();
+            }
+            case java.util.Map<?, ?> map when stringKeys(map) -> {
+                g.writeStartObject();
+                for (java.util.Map.Entry<?, ?> en : map.entrySet()) {
+                    if (en.getValue() != null) {
+                        g.writeFieldName((String) en.getKey());
+                        writeOpen(g, en.getValue());
+                    }
+                }
+                g.writeEndObject();
+            }
+            default -> nested.writeValue(g, value);
+        }
+    }
+
+    private static boolean stringKeys(java.util.Map<?, ?> map) {
+        for (Object k : map.keySet()) {
+            if (!(k instanceof String)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void number(JsonGenerator g, SerializableString name, double value) throws IOException {
+        g.writeFieldName(name);
+        g.writeNumber(value);
+    }
+
+    private static void number(JsonGenerator g, SerializableString name, long value) throws IOException {
+        g.writeFieldName(name);
+        g.writeNumber(value);
     }
 
     private void write(Alert a, ByteArrayBuilder out) {
         try (JsonGenerator g = mapper.getFactory().createGenerator(out)) {
             g.writeStartObject();
-            g.writeStringField("specversion", "1.0");
-            g.writeStringField("id", a.alertId().toString());
-            g.writeStringField("source", "/gridwatch/" + a.gatewayId() + "/devices/" + a.device().id());
-            g.writeStringField("type", EVENT_TYPE_PREFIX + a.type());
-            g.writeStringField("datacontenttype", "application/json");
-            g.writeStringField("dataschema", DATA_SCHEMA.toString());
-            g.writeStringField("subject", a.device().id());
+            g.writeFieldName(N_SPECVERSION);
+            g.writeString(SPEC_VERSION);
+            g.writeFieldName(N_ID);
+            String alertId = a.alertId().toString();
+            g.writeString(alertId);
+            g.writeFieldName(N_SOURCE);
+            g.writeString("/gridwatch/" + a.gatewayId() + "/devices/" + a.device().id());
+            g.writeFieldName(N_TYPE);
+            g.writeString(EVENT_TYPE_PREFIX + a.type());
+            g.writeFieldName(N_DATACONTENTTYPE);
+            g.writeString(DATA_CONTENT_TYPE);
+            g.writeFieldName(N_DATASCHEMA);
+            g.writeString(DATA_SCHEMA_TEXT);
+            g.writeFieldName(N_SUBJECT);
+            g.writeString(a.device().id());
             // CloudEvents: "when the occurrence happened". Buffered or replayed data is produced long after that.
-            g.writeStringField("time", a.observedAt().toString());
-            g.writeStringField("incidentid", a.incidentId().toString());
-            g.writeStringField("lifecycle", a.lifecycle().wireName());
-            g.writeStringField("severity", a.severity().wireName());
-            g.writeFieldName("data");
-            writeData(g, a);
+            g.writeFieldName(N_TIME);
+            String observedAt = a.observedAt().toString();
+            g.writeString(observedAt);
+            g.writeFieldName(N_INCIDENTID);
+            String incidentId = a.incidentId().toString();
+            g.writeString(incidentId);
+            g.writeFieldName(N_LIFECYCLE);
+            g.writeString(a.lifecycle().wireName());
+            g.writeFieldName(N_SEVERITY);
+            g.writeString(a.severity().wireName());
+            g.writeFieldName(N_DATA);
+            writeData(g, a, alertId, incidentId, observedAt);
             g.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -121,7 +121,15 @@ class AlertJsonTest {
                 new Alert(alert.alertId(), alert.incidentId(), 7, "box-1", "water.level", alert.category(), Severity.BLUE,
                         Lifecycle.START, null, "river", new DeviceRef("gauge", "河道 gauge", null), new Location(-0.0, 180),
                         "", new GridCell("c", null), null, null, alert.observedAt(), alert.startedAt(), alert.producedAt(), "",
-                        List.of(), List.of(), List.of()));
+                        List.of(), List.of(), List.of()),
+                // Text from the config is cached once quoted: quotes, control chars and a char outside the BMP in it;
+                // evidence data of every shape the hand-written path takes, and some it hands to the mapper.
+                new Alert(alert.alertId(), alert.incidentId(), 3, "box-1", "noise.construction",
+                        new Category("03-01", "施工\t扰民 \"夜间\" \uD83D\uDE9A", "event", "CJT214"), Severity.ORANGE, Lifecycle.UPDATE,
+                        null, "loud", new DeviceRef("noise-1", "噪声 \\ 1", "decibel-meter"), new Location(31.17, 121.43), "z1",
+                        new GridCell("310104007012", "漕河泾街道 第12网格"), null, null, alert.observedAt(), alert.startedAt(),
+                        alert.producedAt(), "s", List.of(new Measurement("Leq", 75.25, "dB(A)"), unitless("Leq", 70)),
+                        List.of(new Evidence("series", "application/json", null, openData())), List.of()));
         for (Alert a : alerts) {
             JsonNode envelope = new ObjectMapper().readTree(json.encode(a));
             String ours = new String(json.encode(a), java.nio.charset.StandardCharsets.UTF_8);
@@ -129,6 +137,28 @@ class AlertJsonTest {
             assertThat(data).as("data of %s", a.type()).isEqualTo(new String(reference.writeValueAsBytes(a), java.nio.charset.StandardCharsets.UTF_8));
             assertThat(envelope.get("data").get("alertId").asText()).isEqualTo(a.alertId().toString());
         }
+    }
+
+    /** Maps with null values, lists with nulls, longs, floats, big decimals, times, empty containers, nesting. */
+    private static Map<String, Object> openData() {
+        Map<String, Object> withNull = new java.util.LinkedHashMap<>();
+        withNull.put("gone", null);
+        withNull.put("kept", "v \"q\"\n");
+        List<Object> listWithNull = new java.util.ArrayList<>(List.of(1, 2L, 3.5f));
+        listWithNull.add(null);
+        Map<String, Object> data = new java.util.LinkedHashMap<>();
+        data.put("points", List.of(Map.of("t", "2026-11-20T14:00:00Z", "v", 75.0), Map.of("t", "2026-11-20T14:00:01Z", "v", -0.0)));
+        data.put("withNull", withNull);
+        data.put("list", listWithNull);
+        data.put("big", new java.math.BigDecimal("12345678901234567890.125"));
+        data.put("long", Long.MIN_VALUE);
+        data.put("at", Instant.parse("2026-11-20T14:00:00.5Z"));
+        data.put("empty", Map.of());
+        data.put("none", List.of());
+        data.put("flag", false);
+        data.put("nan", Double.NaN);
+        data.put("intKeys", Map.of(1, "one"));
+        return data;
     }
 
     /** A reading whose device profile names no unit carries null, whatever the type says. */
