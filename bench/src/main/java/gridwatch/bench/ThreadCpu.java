@@ -52,6 +52,37 @@ final class ThreadCpu {
         }
     }
 
+    /**
+     * The whole machine's CPU time by kind ({@code /proc/stat}'s first line, in clock ticks): whether a round used the
+     * cores it had (idle), and how much the virtual machine's host took from it (steal), which moves every figure of
+     * a round alike. Null fields where there is no {@code /proc/stat}.
+     */
+    record Machine(long busy, long idle, long steal) {
+        static Machine now() {
+            try {
+                String[] f = java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/stat")).get(0).trim().split("\\s+");
+                // cpu user nice system idle iowait irq softirq steal ...
+                long user = Long.parseLong(f[1]), nice = Long.parseLong(f[2]), system = Long.parseLong(f[3]);
+                long idle = Long.parseLong(f[4]) + Long.parseLong(f[5]);
+                long irq = Long.parseLong(f[6]) + Long.parseLong(f[7]);
+                long steal = f.length > 8 ? Long.parseLong(f[8]) : 0;
+                return new Machine(user + nice + system + irq, idle, steal);
+            } catch (java.io.IOException | RuntimeException e) {
+                return new Machine(-1, -1, -1);
+            }
+        }
+
+        /** Idle and stolen shares of all cores between two readings, in percent. */
+        String since(Machine before) {
+            if (busy < 0 || before.busy < 0) {
+                return "machine n/a";
+            }
+            double total = (busy - before.busy) + (idle - before.idle) + (steal - before.steal);
+            return total <= 0 ? "machine n/a" : String.format("machine idle %.0f%%, steal %.0f%%",
+                    100 * (idle - before.idle) / total, 100 * (steal - before.steal) / total);
+        }
+    }
+
     /** Microseconds of CPU per operation by thread group, largest first, groups under 1 us left out. */
     static String perOp(Map<String, Long> before, Map<String, Long> after, int ops) {
         Map<String, Double> per = new TreeMap<>();

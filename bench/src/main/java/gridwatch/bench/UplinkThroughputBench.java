@@ -163,6 +163,7 @@ public final class UplinkThroughputBench {
             Instant t = Instant.parse("2026-11-20T14:00:00Z");
             java.util.Map<String, Long> cpuBefore = ThreadCpu.byName();
             ThreadCpu.Jvm jvmBefore = ThreadCpu.Jvm.now();
+            ThreadCpu.Machine machineBefore = ThreadCpu.Machine.now();
             long start = System.nanoTime();
             long cpu0 = cpuNanos();
             for (int i = 0; i < n; i++) {
@@ -177,7 +178,7 @@ public final class UplinkThroughputBench {
             Measured rate = new Measured(n / ((System.nanoTime() - start) / 1e9), (cpuNanos() - cpu0) / 1e3 / n);
             if (Boolean.getBoolean("bench.threadCpu")) {
                 System.out.println("  CPU per alert by thread: " + ThreadCpu.perOp(cpuBefore, ThreadCpu.byName(), n)
-                        + "; " + jvmBefore.perOp(ThreadCpu.Jvm.now(), n));
+                        + "; " + jvmBefore.perOp(ThreadCpu.Jvm.now(), n) + "; " + ThreadCpu.Machine.now().since(machineBefore));
             }
             return rate;
         }
@@ -220,6 +221,7 @@ public final class UplinkThroughputBench {
                 done.countDown();
             }
         };
+        ThreadCpu.Machine machineBefore = ThreadCpu.Machine.now();
         long start = System.nanoTime();
         long cpu0 = cpuNanos();
         for (int i = 0; i < n; i++) {
@@ -228,6 +230,10 @@ public final class UplinkThroughputBench {
         }
         done.await(120, TimeUnit.SECONDS);
         Measured rate = new Measured(n / ((System.nanoTime() - start) / 1e9), (cpuNanos() - cpu0) / 1e3 / n);
+        if (Boolean.getBoolean("bench.threadCpu")) {
+            System.out.printf("  bare%s: %.0f msg/s; %s%n", properties == null ? "" : " (gateway's PUBLISH)", rate.perSecond(),
+                    ThreadCpu.Machine.now().since(machineBefore));
+        }
         c.disconnect().waitForCompletion(5000);
         c.close();
         return rate;
