@@ -385,6 +385,7 @@ public final class Outbox implements AutoCloseable {
         long deadNow = 0;
         List<Long> acks = new ArrayList<>();
         List<Append> stored = new ArrayList<>();
+        List<OutboxEntry> storedEntries = new ArrayList<>();
         List<Append> refused = new ArrayList<>();
         // Incident rows by key, the last one of the batch wins: each row replaces (or deletes) its key's whole state,
         // so writing only the last per key leaves what writing them all in order would, in one statement instead of
@@ -455,6 +456,7 @@ public final class Outbox implements AutoCloseable {
                     newBytes += e.footprint();
                     newDepth++;
                     stored.add(a);
+                    storedEntries.add(e);
                     seq++;
                 }
             }
@@ -505,10 +507,7 @@ public final class Outbox implements AutoCloseable {
                     newBytes, maxBytes, evictedNow);
         }
         long first = seq - stored.size();
-        for (int i = 0; i < stored.size(); i++) {
-            OutboxMessage m = stored.get(i).message();
-            recent.add(new OutboxEntry(first + i, m.alertId(), m.source(), m.severity(), m.alertType(), m.payload(), m.routing()));
-        }
+        recent.addAll(storedEntries);
         for (int i = 0; i < stored.size(); i++) {
             stored.get(i).done().complete(first + i);
         }
