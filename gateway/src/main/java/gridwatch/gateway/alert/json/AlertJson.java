@@ -106,6 +106,8 @@ public final class AlertJson {
     private final ObjectMapper mapper = mapper();
     /** See {@link #known}: text from the config and the code, bounded; any thread. */
     private final java.util.concurrent.ConcurrentHashMap<String, SerializableString> knownValues = new java.util.concurrent.ConcurrentHashMap<>();
+    /** See {@link #rendered}: objects from the config, as JSON, bounded; any thread. */
+    private final java.util.concurrent.ConcurrentHashMap<Object, SerializableString> renderedValues = new java.util.concurrent.ConcurrentHashMap<>();
     /** For the open-ended parts (evidence data, a ground location) inside a document being written: no flush each. */
     private final ObjectWriter nested = mapper.writer().without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
 
@@ -174,15 +176,15 @@ public final class AlertJson {
         number(g, N_REVISION, a.revision());
         known(g, N_GATEWAY_ID, a.gatewayId());
         known(g, N_TYPE, a.type());
-        Category c = a.category();
-        if (c != null) {
-            g.writeFieldName(N_CATEGORY);
-            g.writeStartObject();
-            known(g, N_CODE, c.code());
-            known(g, N_NAME_ZH, c.nameZh());
-            known(g, N_CASE_TYPE, c.caseType());
-            known(g, N_SCHEME, c.scheme());
-            g.writeEndObject();
+        if (a.category() != null) {
+            rendered(g, N_CATEGORY, a.category(), (o, c) -> {
+                o.writeStartObject();
+                optional(o, N_CODE, c.code());
+                optional(o, N_NAME_ZH, c.nameZh());
+                optional(o, N_CASE_TYPE, c.caseType());
+                optional(o, N_SCHEME, c.scheme());
+                o.writeEndObject();
+            });
         }
         known(g, N_SEVERITY, a.severity() == null ? null : a.severity().wireName());
         known(g, N_LIFECYCLE, a.lifecycle() == null ? null : a.lifecycle().wireName());
@@ -190,31 +192,31 @@ public final class AlertJson {
             known(g, N_END_REASON, a.endReason().wireName());
         }
         known(g, N_RULE_ID, a.ruleId());
-        DeviceRef d = a.device();
-        if (d != null) {
-            g.writeFieldName(N_DEVICE);
-            g.writeStartObject();
-            known(g, N_ID, d.id());
-            known(g, N_NAME, d.name());
-            known(g, N_PROFILE, d.profile());
-            g.writeEndObject();
+        if (a.device() != null) {
+            rendered(g, N_DEVICE, a.device(), (o, d) -> {
+                o.writeStartObject();
+                optional(o, N_ID, d.id());
+                optional(o, N_NAME, d.name());
+                optional(o, N_PROFILE, d.profile());
+                o.writeEndObject();
+            });
         }
-        Location l = a.location();
-        if (l != null) {
-            g.writeFieldName(N_LOCATION);
-            g.writeStartObject();
-            number(g, N_LAT, l.lat());
-            number(g, N_LON, l.lon());
-            g.writeEndObject();
+        if (a.location() != null) {
+            rendered(g, N_LOCATION, a.location(), (o, l) -> {
+                o.writeStartObject();
+                number(o, N_LAT, l.lat());
+                number(o, N_LON, l.lon());
+                o.writeEndObject();
+            });
         }
         known(g, N_ZONE, a.zone());
-        GridCell cell = a.gridCell();
-        if (cell != null) {
-            g.writeFieldName(N_GRID_CELL);
-            g.writeStartObject();
-            known(g, N_CODE, cell.code());
-            known(g, N_NAME, cell.name());
-            g.writeEndObject();
+        if (a.gridCell() != null) {
+            rendered(g, N_GRID_CELL, a.gridCell(), (o, cell) -> {
+                o.writeStartObject();
+                optional(o, N_CODE, cell.code());
+                optional(o, N_NAME, cell.name());
+                o.writeEndObject();
+            });
         }
         if (a.groundLocation() != null) {
             g.writeFieldName(N_GROUND_LOCATION);
@@ -222,8 +224,8 @@ public final class AlertJson {
         }
         optional(g, N_OBJECT_KEY, a.objectKey());
         optional(g, N_OBSERVED_AT, observedAt);
-        optional(g, N_STARTED_AT, text(a.startedAt()));
-        optional(g, N_PRODUCED_AT, text(a.producedAt()));
+        optional(g, N_STARTED_AT, a.startedAt() == null ? null : IsoInstant.text(a.startedAt()));
+        optional(g, N_PRODUCED_AT, a.producedAt() == null ? null : IsoInstant.text(a.producedAt()));
         optional(g, N_SUMMARY, a.summary());
         g.writeFieldName(N_MEASUREMENTS);
         g.writeStartArray();
@@ -265,9 +267,6 @@ public final class AlertJson {
         g.writeEndObject();
     }
 
-    private static @Nullable String text(@Nullable Object value) {
-        return value == null ? null : value.toString();
-    }
 
     /**
      * A string field, left out when null, as databind's NON_NULL did for every field, whether or not its record
@@ -278,6 +277,35 @@ public final class AlertJson {
             g.writeFieldName(name);
             g.writeString(value);
         }
+    }
+
+    /** Writes one part of an alert as JSON. */
+    @FunctionalInterface
+    private interface Part<T> {
+        void write(JsonGenerator g, T value) throws IOException;
+    }
+
+    /**
+     * A field whose value is an object from the config (a category, a device, a location, a grid cell): the same
+     * object for every alert of a device, written once by {@code part} and then copied as it was written. The value's
+     * own equality is the key, so an equal object from a reloaded config finds the same text.
+     */
+    private <T> void rendered(JsonGenerator g, SerializableString name, T value, Part<T> part) throws IOException {
+        g.writeFieldName(name);
+        SerializableString text = renderedValues.get(value);
+        if (text == null) {
+            // Once per distinct value, into a buffer of its own (the alert being written holds the recycled ones).
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(128);
+            try (JsonGenerator o = mapper.getFactory().createGenerator(out)) {
+                part.write(o, value);
+            }
+            text = new SerializedString(out.toString(java.nio.charset.StandardCharsets.UTF_8));
+            if (renderedValues.size() >= MAX_KNOWN_VALUES) {
+                renderedValues.clear();
+            }
+            renderedValues.put(value, text);
+        }
+        g.writeRawValue(text);
     }
 
     /**
@@ -390,7 +418,7 @@ public final class AlertJson {
             g.writeString(a.device().id());
             // CloudEvents: "when the occurrence happened". Buffered or replayed data is produced long after that.
             g.writeFieldName(N_TIME);
-            String observedAt = a.observedAt().toString();
+            String observedAt = IsoInstant.text(a.observedAt());
             g.writeString(observedAt);
             g.writeFieldName(N_INCIDENTID);
             String incidentId = a.incidentId().toString();
