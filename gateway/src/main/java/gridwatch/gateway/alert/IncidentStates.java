@@ -61,7 +61,11 @@ public final class IncidentStates {
      * and rendering each had been an eighth of the pipeline's CPU per alert.
      */
     public static IncidentChange change(Proposal p) {
-        String key = keyText(p.key());
+        return change(p, keyText(p.key()));
+    }
+
+    /** As {@link #change(Proposal)}, with the key's text already made ({@link #keyText}). */
+    public static IncidentChange change(Proposal p, String key) {
         if (p.step().lifecycle() == Lifecycle.END) {
             return new IncidentRow(key, null);
         }

@@ -7,6 +7,7 @@ import gridwatch.gateway.alert.AlertFactory;
 import gridwatch.gateway.alert.AlertMessage;
 import gridwatch.gateway.alert.AlertRouting;
 import gridwatch.gateway.alert.AlertTaps;
+import gridwatch.gateway.alert.IncidentKey;
 import gridwatch.gateway.alert.IncidentStates;
 import gridwatch.gateway.alert.IncidentTracker;
 import gridwatch.gateway.alert.IncidentTracker.Proposal;
@@ -49,6 +50,9 @@ final class AlertProducer {
     private final AlertTaps taps;
     private final PipelineMetrics metrics;
     private final Consumer<Settled> handBack;
+    private static final int MAX_KEY_TEXTS = 16_384;
+    /** See {@link #keyText}; pipeline thread only. */
+    private final java.util.Map<IncidentKey, String> keyTexts = new java.util.HashMap<>();
     /** Bytes of the alerts handed to the outbox and not yet settled: what they will count against its bound. */
     private long inFlightBytes;
 
@@ -106,7 +110,7 @@ final class AlertProducer {
             alert = made.alert();
             // The incident's new state is stored in the alert's own transaction: after a crash the two agree.
             message = new OutboxMessage(alert.alertId().toString(), alert.sourceKey(), alert.severity().ordinal(),
-                    alert.type(), made.payload(), AlertRouting.of(alert), IncidentStates.change(p));
+                    alert.type(), made.payload(), AlertRouting.of(alert), IncidentStates.change(p, keyText(p.key())));
         } catch (RuntimeException e) {
             LOG.error("alert for {} could not be made ({}); the incident stays as it was", p.key(), e.toString(), e);
             metrics.alertNotStored("error");
@@ -120,6 +124,19 @@ final class AlertProducer {
         // Runs on the outbox writer thread (or here, when the outbox answers at once): only hands the answer back.
         outbox.append(message).whenComplete((seq, error) -> handBack.accept(new Settled(p, alert, footprint, error)));
         return incidents.resume(p.key());
+    }
+
+    /** The incident key's stored text, made once per incident rather than per alert (bounded). */
+    private String keyText(IncidentKey key) {
+        String text = keyTexts.get(key);
+        if (text == null) {
+            if (keyTexts.size() >= MAX_KEY_TEXTS) {
+                keyTexts.clear();   // many incidents come and go (drone sightings): start again rather than grow
+            }
+            text = IncidentStates.keyText(key);
+            keyTexts.put(key, text);
+        }
+        return text;
     }
 
     /**

@@ -26,8 +26,14 @@ public final class AlertMessages {
     private static final Severity[] SEVERITIES = Severity.values();
 
     private final @Nullable Long expirySeconds;
-    /** The {@code type} property by alert type: a handful of types, and every PUBLISH carries one. */
-    private final java.util.Map<String, String> eventTypes = new java.util.concurrent.ConcurrentHashMap<>();
+    /**
+     * The properties whose values are few (type by alert type, severity, lifecycle), made once: every PUBLISH carries
+     * them, and Paho's {@link UserProperty} is immutable, so one instance serves every message. Bounded; any thread.
+     */
+    private final java.util.Map<String, UserProperty> typeByAlertType = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Map<String, UserProperty> lifecycles = new java.util.concurrent.ConcurrentHashMap<>();
+    private final UserProperty[] severities = new UserProperty[SEVERITIES.length];
+    private static final int MAX_FEW_VALUED = 1024;
 
     /** @param expirySeconds the message expiry interval for every alert, or null for none */
     public AlertMessages(@Nullable Long expirySeconds) {
@@ -47,12 +53,19 @@ public final class AlertMessages {
 
     List<UserProperty> userProperties(OutboxEntry e) {
         List<UserProperty> user = new ArrayList<>(6);
-        user.add(new UserProperty("type", eventTypes.computeIfAbsent(e.alertType(), AlertMessages::eventType)));
+        user.add(few(typeByAlertType, e.alertType(), t -> new UserProperty("type", eventType(t))));
         if (e.severity() >= 0 && e.severity() < SEVERITIES.length) {
-            user.add(new UserProperty("severity", SEVERITIES[e.severity()].wireName()));
+            UserProperty severity = severities[e.severity()];
+            if (severity == null) {
+                severity = new UserProperty("severity", SEVERITIES[e.severity()].wireName());
+                severities[e.severity()] = severity;   // a benign race: equal instances
+            }
+            user.add(severity);
         }
         Routing r = e.routing();
-        add(user, "lifecycle", r.lifecycle());
+        if (r.lifecycle() != null) {
+            user.add(few(lifecycles, r.lifecycle(), l -> new UserProperty("lifecycle", l)));
+        }
         add(user, "incidentid", r.incidentId());
         user.add(new UserProperty("subject", e.source()));
         add(user, "gridcell", r.gridCell());
@@ -62,6 +75,19 @@ public final class AlertMessages {
     /** A row stored with its whole topic by an earlier version: the alert type is the topic's last level. */
     private static String eventType(String alertTypeOrTopic) {
         return AlertJson.EVENT_TYPE_PREFIX + alertTypeOrTopic.substring(alertTypeOrTopic.lastIndexOf('/') + 1);
+    }
+
+    private static UserProperty few(java.util.Map<String, UserProperty> made, String value,
+                                    java.util.function.Function<String, UserProperty> make) {
+        UserProperty p = made.get(value);
+        if (p == null) {
+            if (made.size() >= MAX_FEW_VALUED) {
+                made.clear();   // types or lifecycles from rows of many versions: start again rather than grow
+            }
+            p = make.apply(value);
+            made.put(value, p);
+        }
+        return p;
     }
 
     private static void add(List<UserProperty> user, String name, @Nullable String value) {

@@ -29,6 +29,8 @@ public final class OutboxPublisher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxPublisher.class);
     private static final int READ_BATCH = 512;
 
+    /** See {@link #topicFor}; publisher thread only. */
+    private final java.util.Map<String, String> topics = new java.util.HashMap<>();
     private final Outbox outbox;
     private final MqttUplink uplink;
     private final LongConsumer ackLatencyNanos;
@@ -152,7 +154,7 @@ public final class OutboxPublisher implements AutoCloseable {
     private boolean send(UplinkSession session, OutboxEntry e, Backoff sendErrors) throws InterruptedException {
         long sent = System.nanoTime();
         try {
-            session.publish(uplink.topics().forStored(e.alertType()), uplink.alertMessage(e), outcome -> onOutcome(e, sent, outcome));
+            session.publish(topicFor(e.alertType()), uplink.alertMessage(e), outcome -> onOutcome(e, sent, outcome));
             sendErrors.reset();
             return true;
         } catch (MqttException ex) {
@@ -174,6 +176,19 @@ public final class OutboxPublisher implements AutoCloseable {
      */
     private static boolean refusesTheMessage(MqttException ex) {
         return ex.getReasonCode() >= 0x80 && ex.getReasonCode() <= 0xFF;
+    }
+
+    /** The topic by stored alert type, made once per type rather than concatenated per PUBLISH. Publisher thread only. */
+    private String topicFor(String alertTypeOrTopic) {
+        String topic = topics.get(alertTypeOrTopic);
+        if (topic == null) {
+            if (topics.size() >= 1024) {
+                topics.clear();   // rows of many old versions, each with its whole topic: start again rather than grow
+            }
+            topic = uplink.topics().forStored(alertTypeOrTopic);
+            topics.put(alertTypeOrTopic, topic);
+        }
+        return topic;
     }
 
     /** Runs on a Paho thread (or the publisher's, for a refusal Paho made synchronously); must not block. */
