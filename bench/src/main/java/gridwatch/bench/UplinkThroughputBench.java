@@ -222,6 +222,7 @@ public final class UplinkThroughputBench {
             }
         };
         ThreadCpu.Machine machineBefore = ThreadCpu.Machine.now();
+        java.util.Map<String, Long> threadsBefore = ThreadCpu.byName();
         long start = System.nanoTime();
         long cpu0 = cpuNanos();
         for (int i = 0; i < n; i++) {
@@ -231,8 +232,8 @@ public final class UplinkThroughputBench {
         done.await(120, TimeUnit.SECONDS);
         Measured rate = new Measured(n / ((System.nanoTime() - start) / 1e9), (cpuNanos() - cpu0) / 1e3 / n);
         if (Boolean.getBoolean("bench.threadCpu")) {
-            System.out.printf("  bare%s: %.0f msg/s; %s%n", properties == null ? "" : " (gateway's PUBLISH)", rate.perSecond(),
-                    ThreadCpu.Machine.now().since(machineBefore));
+            System.out.printf("  bare%s: %.0f msg/s, CPU per message by thread: %s; %s%n", properties == null ? "" : " (gateway's PUBLISH)",
+                    rate.perSecond(), ThreadCpu.perOp(threadsBefore, ThreadCpu.byName(), n), ThreadCpu.Machine.now().since(machineBefore));
         }
         c.disconnect().waitForCompletion(5000);
         c.close();
