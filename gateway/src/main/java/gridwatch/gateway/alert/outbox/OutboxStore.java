@@ -21,8 +21,6 @@ import java.util.Properties;
  */
 final class OutboxStore implements AutoCloseable {
 
-    static final int PAGE_SIZE = 16_384;
-
     private final Connection conn;
     private @Nullable PreparedStatement insert;
     private @Nullable PreparedStatement measureRows;
@@ -40,11 +38,6 @@ final class OutboxStore implements AutoCloseable {
         conn = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), props);
         try (Statement s = conn.createStatement()) {
             s.execute("PRAGMA busy_timeout=10000");
-            // 16 KB pages for a new file (an existing one keeps its size): a commit appends every page it changed to
-            // the WAL, a frame and two writes each, and a busy commit's rows fill whole pages, so fewer larger pages
-            // are fewer frames. Inserting and deleting 1.4 KB alerts in commits of 200 took 6.6 us of CPU per alert
-            // at 16 KB against 7.9 at 4 KB (8 KB 6.5, 64 KB 8.1: a deletion rewrites the whole page); docs/benchmarks.md.
-            s.execute("PRAGMA page_size=" + PAGE_SIZE);
             s.execute("PRAGMA journal_mode=WAL");
             s.execute("PRAGMA synchronous=" + (fsync ? "FULL" : "NORMAL"));
             // Checkpoints run on their own schedule (see checkpoint()), never inside a commit.

@@ -216,18 +216,6 @@ class OutboxTest {
     }
 
     @Test
-    void aNewOutboxFileHasSixteenKilobytePages() throws Exception {
-        try (Outbox o = new Outbox(dir, 1 << 20, true)) {
-            o.append(msg("a", Severity.RED, 100)).get(5, TimeUnit.SECONDS);
-        }
-        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("outbox.db"));
-             java.sql.ResultSet rs = c.createStatement().executeQuery("PRAGMA page_size")) {
-            assertThat(rs.next()).isTrue();
-            assertThat(rs.getInt(1)).isEqualTo(16_384);
-        }
-    }
-
-    @Test
     void anAlertTheOutboxRefusesLeavesTheIncidentAsItWas() throws Exception {
         try (Outbox o = new Outbox(dir, 65_536, true)) {
             o.append(withIncident("start", new IncidentRow("k1", "{\"revision\":0}"))).get(5, TimeUnit.SECONDS);
