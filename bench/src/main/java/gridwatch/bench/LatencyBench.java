@@ -57,9 +57,10 @@ public final class LatencyBench {
         });
         sub.subscribe("gridwatch/v1/bench-box/alerts/#", 1);
 
-        Path file = BenchBox.write(Files.createTempDirectory("bench-latency"), broker, true);
+        ScratchDir dir = ScratchDir.create("bench-latency");
+        Path file = BenchBox.write(dir.path(), broker, true);
         EdgeConfig cfg = BenchBox.load(file);
-        try (Gateway g = Gateway.start(file, cfg, a -> { })) {
+        try (dir; Gateway g = Gateway.start(file, cfg, a -> { })) {
             g.uplink().awaitConnected(10_000);
             Instant t = Instant.parse("2026-11-20T14:00:00Z");
             // Warm-up, not measured: 3 s at the same rate (values on another key range, ignored by the subscriber).

@@ -63,7 +63,7 @@ public final class UplinkThroughputBench {
         AtomicReference<byte @Nullable []> sample = new AtomicReference<>();
         // Warm-up, not reported: a gateway runs for months, so cold-JIT figures would mislead (one round left the JIT
         // compiling through the first measured rounds).
-        gatewayRate(Files.createTempDirectory("bench-warm"), broker, n, true, sample);
+        gatewayRate("bench-warm", broker, n, true, sample);
         byte[] payload = Objects.requireNonNull(sample.get(), "the warm-up gateway stored no alert");
         if (Boolean.getBoolean("bench.printSample")) {
             System.out.println(new String(payload, java.nio.charset.StandardCharsets.UTF_8));   // what is measured
@@ -74,17 +74,17 @@ public final class UplinkThroughputBench {
                 new Routing("start", "01a22594-2369-72d6-b45a-8a7a6fdc9bd8", "310104007012"));
         MqttProperties wire = new AlertMessages(null).of(row).getProperties();
         for (int w = 0; w < WARMUPS; w++) {
-            gatewayRate(Files.createTempDirectory("bench-warm"), broker, n, true, sample);
-            outboxUplinkRate(Files.createTempDirectory("bench-warm"), broker, n, true, payload);
+            gatewayRate("bench-warm", broker, n, true, sample);
+            outboxUplinkRate("bench-warm", broker, n, true, payload);
             bareRate(broker, n, payload, 100, null);
             bareRate(broker, n, payload, 100, wire);
         }
         for (boolean fsync : new boolean[] {true, false}) {
             for (int r = 0; r < rounds; r++) {
-                Measured ou = outboxUplinkRate(Files.createTempDirectory("bench-ou"), broker, n, fsync, payload);
+                Measured ou = outboxUplinkRate("bench-ou", broker, n, fsync, payload);
                 Measured bare = medianBareRate(broker, n, payload, null);
                 Measured same = medianBareRate(broker, n, payload, wire);
-                Measured gw = gatewayRate(Files.createTempDirectory("bench-gw"), broker, n, fsync, sample);
+                Measured gw = gatewayRate("bench-gw", broker, n, fsync, sample);
                 System.out.printf("fsync=%s round %d: outbox+uplink %.0f alerts/s, bare Paho %.0f msg/s, ratio %.2f; "
                                 + "whole gateway (rules+encode+outbox+uplink) %.0f alerts/s, ratio %.2f (payload %d B)%n",
                         fsync, r + 1, ou.perSecond(), bare.perSecond(), ou.perSecond() / bare.perSecond(), gw.perSecond(),
@@ -124,7 +124,13 @@ public final class UplinkThroughputBench {
     }
 
     /** Pre-encoded alerts appended to the outbox as fast as it takes them, until the broker has acknowledged all. */
-    static Measured outboxUplinkRate(Path dir, String broker, int n, boolean fsync, byte[] payload) throws Exception {
+    static Measured outboxUplinkRate(String dirPrefix, String broker, int n, boolean fsync, byte[] payload) throws Exception {
+        try (ScratchDir dir = ScratchDir.create(dirPrefix)) {
+            return outboxUplinkRate(dir.path(), broker, n, fsync, payload);
+        }
+    }
+
+    private static Measured outboxUplinkRate(Path dir, String broker, int n, boolean fsync, byte[] payload) throws Exception {
         startFromCollectedHeap();
         UplinkConfig up = new UplinkConfig(broker, "bench-ou-" + System.nanoTime(), "gridwatch/v1", null, null, null,
                 30, 0L, 100);
@@ -148,7 +154,13 @@ public final class UplinkThroughputBench {
     }
 
     /** Readings alternate across the limit, so each one becomes an alert (start or end). */
-    static Measured gatewayRate(Path dir, String broker, int n, boolean fsync, AtomicReference<byte @Nullable []> sample) throws Exception {
+    static Measured gatewayRate(String dirPrefix, String broker, int n, boolean fsync, AtomicReference<byte @Nullable []> sample) throws Exception {
+        try (ScratchDir dir = ScratchDir.create(dirPrefix)) {
+            return gatewayRate(dir.path(), broker, n, fsync, sample);
+        }
+    }
+
+    private static Measured gatewayRate(Path dir, String broker, int n, boolean fsync, AtomicReference<byte @Nullable []> sample) throws Exception {
         startFromCollectedHeap();
         Path file = BenchBox.write(dir, broker, fsync);
         EdgeConfig cfg = BenchBox.load(file);
