@@ -12,7 +12,6 @@ import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
@@ -57,10 +56,8 @@ public final class LatencyBench {
         });
         sub.subscribe("gridwatch/v1/bench-box/alerts/#", 1);
 
-        ScratchDir dir = ScratchDir.create("bench-latency");
-        Path file = BenchBox.write(dir.path(), broker, true);
-        EdgeConfig cfg = BenchBox.load(file);
-        try (dir; Gateway g = Gateway.start(file, cfg, a -> { })) {
+        try (ScratchDir dir = ScratchDir.create("bench-latency");
+             Gateway g = startIn(dir, broker)) {
             g.uplink().awaitConnected(10_000);
             Instant t = Instant.parse("2026-11-20T14:00:00Z");
             // Warm-up, not measured: 3 s at the same rate (values on another key range, ignored by the subscriber).
@@ -105,5 +102,11 @@ public final class LatencyBench {
 
     private static double pct(long[] sorted, double p) {
         return sorted[(int) Math.min(sorted.length - 1, Math.floor(p * sorted.length))] / 1e6;
+    }
+
+    private static Gateway startIn(ScratchDir dir, String broker) throws Exception {
+        Path file = BenchBox.write(dir.path(), broker, true);
+        EdgeConfig cfg = BenchBox.load(file);
+        return Gateway.start(file, cfg, a -> { });
     }
 }

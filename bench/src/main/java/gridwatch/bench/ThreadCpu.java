@@ -55,7 +55,7 @@ final class ThreadCpu {
     /**
      * The whole machine's CPU time by kind ({@code /proc/stat}'s first line, in clock ticks): whether a round used the
      * cores it had (idle), and how much the virtual machine's host took from it (steal), which moves every figure of
-     * a round alike. Null fields where there is no {@code /proc/stat}.
+     * a round alike. All -1 where there is no {@code /proc/stat}.
      */
     record Machine(long busy, long idle, long steal) {
         static Machine now() {

@@ -49,57 +49,57 @@ public final class AlertJson {
 
     // Field names quoted and UTF-8 encoded once, as databind keeps its property names: writing a name from a String
     // checks every char for escaping each time, and an alert has some fifty of them.
-    private static final SerializableString N_ALERT_ID = new SerializedString("alertId");
-    private static final SerializableString N_BYTES = new SerializedString("bytes");
-    private static final SerializableString N_CASE_TYPE = new SerializedString("caseType");
-    private static final SerializableString N_CATEGORY = new SerializedString("category");
-    private static final SerializableString N_CODE = new SerializedString("code");
-    private static final SerializableString N_DATA = new SerializedString("data");
-    private static final SerializableString N_DATACONTENTTYPE = new SerializedString("datacontenttype");
-    private static final SerializableString N_DATASCHEMA = new SerializedString("dataschema");
-    private static final SerializableString N_DEVICE = new SerializedString("device");
-    private static final SerializableString N_END_REASON = new SerializedString("endReason");
-    private static final SerializableString N_EVIDENCE = new SerializedString("evidence");
-    private static final SerializableString N_EVIDENCE_OMITTED = new SerializedString("evidenceOmitted");
-    private static final SerializableString N_GATEWAY_ID = new SerializedString("gatewayId");
-    private static final SerializableString N_GRID_CELL = new SerializedString("gridCell");
-    private static final SerializableString N_GROUND_LOCATION = new SerializedString("groundLocation");
-    private static final SerializableString N_ID = new SerializedString("id");
-    private static final SerializableString N_INCIDENT_ID = new SerializedString("incidentId");
-    private static final SerializableString N_INCIDENTID = new SerializedString("incidentid");
-    private static final SerializableString N_KIND = new SerializedString("kind");
-    private static final SerializableString N_LAT = new SerializedString("lat");
-    private static final SerializableString N_LIFECYCLE = new SerializedString("lifecycle");
-    private static final SerializableString N_LOCATION = new SerializedString("location");
-    private static final SerializableString N_LON = new SerializedString("lon");
-    private static final SerializableString N_MEASUREMENTS = new SerializedString("measurements");
-    private static final SerializableString N_MEDIA_TYPE = new SerializedString("mediaType");
-    private static final SerializableString N_NAME = new SerializedString("name");
-    private static final SerializableString N_NAME_ZH = new SerializedString("nameZh");
-    private static final SerializableString N_OBJECT_KEY = new SerializedString("objectKey");
-    private static final SerializableString N_OBSERVED_AT = new SerializedString("observedAt");
-    private static final SerializableString N_PRODUCED_AT = new SerializedString("producedAt");
-    private static final SerializableString N_PROFILE = new SerializedString("profile");
-    private static final SerializableString N_REASON = new SerializedString("reason");
-    private static final SerializableString N_REF = new SerializedString("ref");
-    private static final SerializableString N_REVISION = new SerializedString("revision");
-    private static final SerializableString N_RULE_ID = new SerializedString("ruleId");
-    private static final SerializableString N_SCHEME = new SerializedString("scheme");
-    private static final SerializableString N_SEVERITY = new SerializedString("severity");
-    private static final SerializableString N_SOURCE = new SerializedString("source");
-    private static final SerializableString N_SPECVERSION = new SerializedString("specversion");
-    private static final SerializableString N_STARTED_AT = new SerializedString("startedAt");
-    private static final SerializableString N_SUBJECT = new SerializedString("subject");
-    private static final SerializableString N_SUMMARY = new SerializedString("summary");
-    private static final SerializableString N_TIME = new SerializedString("time");
-    private static final SerializableString N_TYPE = new SerializedString("type");
-    private static final SerializableString N_UNIT = new SerializedString("unit");
-    private static final SerializableString N_VALUE = new SerializedString("value");
-    private static final SerializableString N_ZONE = new SerializedString("zone");
+    private static final SerializableString N_ALERT_ID = prepared("alertId");
+    private static final SerializableString N_BYTES = prepared("bytes");
+    private static final SerializableString N_CASE_TYPE = prepared("caseType");
+    private static final SerializableString N_CATEGORY = prepared("category");
+    private static final SerializableString N_CODE = prepared("code");
+    private static final SerializableString N_DATA = prepared("data");
+    private static final SerializableString N_DATACONTENTTYPE = prepared("datacontenttype");
+    private static final SerializableString N_DATASCHEMA = prepared("dataschema");
+    private static final SerializableString N_DEVICE = prepared("device");
+    private static final SerializableString N_END_REASON = prepared("endReason");
+    private static final SerializableString N_EVIDENCE = prepared("evidence");
+    private static final SerializableString N_EVIDENCE_OMITTED = prepared("evidenceOmitted");
+    private static final SerializableString N_GATEWAY_ID = prepared("gatewayId");
+    private static final SerializableString N_GRID_CELL = prepared("gridCell");
+    private static final SerializableString N_GROUND_LOCATION = prepared("groundLocation");
+    private static final SerializableString N_ID = prepared("id");
+    private static final SerializableString N_INCIDENT_ID = prepared("incidentId");
+    private static final SerializableString N_INCIDENTID = prepared("incidentid");
+    private static final SerializableString N_KIND = prepared("kind");
+    private static final SerializableString N_LAT = prepared("lat");
+    private static final SerializableString N_LIFECYCLE = prepared("lifecycle");
+    private static final SerializableString N_LOCATION = prepared("location");
+    private static final SerializableString N_LON = prepared("lon");
+    private static final SerializableString N_MEASUREMENTS = prepared("measurements");
+    private static final SerializableString N_MEDIA_TYPE = prepared("mediaType");
+    private static final SerializableString N_NAME = prepared("name");
+    private static final SerializableString N_NAME_ZH = prepared("nameZh");
+    private static final SerializableString N_OBJECT_KEY = prepared("objectKey");
+    private static final SerializableString N_OBSERVED_AT = prepared("observedAt");
+    private static final SerializableString N_PRODUCED_AT = prepared("producedAt");
+    private static final SerializableString N_PROFILE = prepared("profile");
+    private static final SerializableString N_REASON = prepared("reason");
+    private static final SerializableString N_REF = prepared("ref");
+    private static final SerializableString N_REVISION = prepared("revision");
+    private static final SerializableString N_RULE_ID = prepared("ruleId");
+    private static final SerializableString N_SCHEME = prepared("scheme");
+    private static final SerializableString N_SEVERITY = prepared("severity");
+    private static final SerializableString N_SOURCE = prepared("source");
+    private static final SerializableString N_SPECVERSION = prepared("specversion");
+    private static final SerializableString N_STARTED_AT = prepared("startedAt");
+    private static final SerializableString N_SUBJECT = prepared("subject");
+    private static final SerializableString N_SUMMARY = prepared("summary");
+    private static final SerializableString N_TIME = prepared("time");
+    private static final SerializableString N_TYPE = prepared("type");
+    private static final SerializableString N_UNIT = prepared("unit");
+    private static final SerializableString N_VALUE = prepared("value");
+    private static final SerializableString N_ZONE = prepared("zone");
 
-    private static final SerializableString SPEC_VERSION = new SerializedString("1.0");
-    private static final SerializableString DATA_CONTENT_TYPE = new SerializedString("application/json");
-    private static final SerializableString DATA_SCHEMA_TEXT = new SerializedString(DATA_SCHEMA.toString());
+    private static final SerializableString SPEC_VERSION = prepared("1.0");
+    private static final SerializableString DATA_CONTENT_TYPE = prepared("application/json");
+    private static final SerializableString DATA_SCHEMA_TEXT = prepared(DATA_SCHEMA.toString());
 
     private static final int MAX_KNOWN_VALUES = 4096;
 
@@ -279,10 +279,21 @@ public final class AlertJson {
         }
     }
 
-    /** Writes one part of an alert as JSON. */
+    /** Writes one part of an alert as JSON; runs on the thread calling {@link #encode}, must not block. */
     @FunctionalInterface
     private interface Part<T> {
         void write(JsonGenerator g, T value) throws IOException;
+    }
+
+    /**
+     * A {@link SerializedString} with its encodings made before it is shared between threads: it would otherwise fill
+     * them lazily into plain fields, which another core could see before their bytes.
+     */
+    private static SerializedString prepared(String text) {
+        SerializedString s = new SerializedString(text);
+        s.asQuotedUTF8();
+        s.asUnquotedUTF8();
+        return s;
     }
 
     /**
@@ -299,7 +310,7 @@ public final class AlertJson {
             try (JsonGenerator o = mapper.getFactory().createGenerator(out)) {
                 part.write(o, value);
             }
-            text = new SerializedString(out.toString(java.nio.charset.StandardCharsets.UTF_8));
+            text = prepared(out.toString(java.nio.charset.StandardCharsets.UTF_8));
             if (renderedValues.size() >= MAX_KNOWN_VALUES) {
                 renderedValues.clear();
             }
@@ -327,7 +338,7 @@ public final class AlertJson {
             if (knownValues.size() >= MAX_KNOWN_VALUES) {
                 knownValues.clear();   // a config reloaded many times over: start again rather than grow
             }
-            quoted = new SerializedString(value);
+            quoted = prepared(value);
             knownValues.put(value, quoted);
         }
         g.writeString(quoted);

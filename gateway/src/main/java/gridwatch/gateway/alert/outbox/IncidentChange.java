@@ -11,8 +11,9 @@ public interface IncidentChange {
     String key();
 
     /**
-     * The row to write. Called at most once, on the outbox writer thread, possibly long after the alert was made: an
-     * implementation must be immutable and must not block.
+     * The row to write. Called on the outbox writer thread, possibly long after the alert was made, and again when a
+     * failed commit is retried (or on any thread by whoever wants the row now): an implementation must be immutable
+     * and must not block. Should it throw, the incident's kept state is deleted and its alert stored all the same.
      */
     IncidentRow row();
 }

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -450,8 +451,9 @@ public final class Outbox implements AutoCloseable {
                     }
                     writerStore.insert(e);
                     IncidentChange incident = a.message().incident();
-                    if (incident != null) {
-                        incidentRows.put(incident.key(), incident);
+                    String incidentKey = incident == null ? null : keyOf(incident);
+                    if (incidentKey != null) {
+                        incidentRows.put(incidentKey, incident);
                     }
                     newBytes += e.footprint();
                     newDepth++;
@@ -466,15 +468,16 @@ public final class Outbox implements AutoCloseable {
             newBytes -= freed.bytes();
             newDepth -= freed.rows();
         }
-        for (IncidentChange change : incidentRows.values()) {
+        for (Map.Entry<String, IncidentChange> change : incidentRows.entrySet()) {
             IncidentRow row;
             try {
-                row = change.row();   // rendered here, for the last change of each incident only
+                row = Objects.requireNonNull(change.getValue().row(), "no row");   // rendered here, for the last change only
             } catch (RuntimeException e) {
-                // The alert is stored all the same; only a restart's resumption of this incident is lost.
+                // The alert is stored all the same. The incident's earlier kept state goes, so that a restart never
+                // resumes it from a state older than alerts already sent (its END may be among the changes replaced).
                 LOG.error("incident {}: its state could not be rendered for keeping ({}); the alert is stored, "
-                        + "a restart will not resume the incident", change.key(), e.toString(), e);
-                continue;
+                        + "a restart will not resume the incident", change.getKey(), e.toString(), e);
+                row = new IncidentRow(change.getKey(), null);
             }
             writerStore.apply(row);
         }
@@ -522,6 +525,16 @@ public final class Outbox implements AutoCloseable {
                 lastCommittedSeq = seq - 1;
                 committed.notifyAll();
             }
+        }
+    }
+
+    /** The change's key, or null (logged) when it cannot tell: the alert is stored and its incident not kept. */
+    private static @Nullable String keyOf(IncidentChange change) {
+        try {
+            return change.key();
+        } catch (RuntimeException e) {
+            LOG.error("an incident change could not name its key ({}); its alert is stored, the incident not kept", e.toString(), e);
+            return null;
         }
     }
 

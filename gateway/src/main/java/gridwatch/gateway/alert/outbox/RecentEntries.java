@@ -67,8 +67,10 @@ final class RecentEntries {
         if (e.seq() < tail) {
             return;   // never happens: the writer stores each sequence number once, in order
         }
-        while (tail < e.seq()) {
-            tail++;   // a gap (no entry of those numbers will come): holes, as if acknowledged
+        if (e.seq() > tail) {
+            // Never happens either (stored sequence numbers are consecutive); if it did, memory answers from here on
+            // and everything before goes to the database, which is always right.
+            startAfter(e.seq() - 1);
         }
         while (tail + 1 - head > maxSpan) {
             dropOldest();

@@ -205,10 +205,24 @@ class OutboxTest {
                 throw new IllegalStateException("cannot render");
             }
         };
+        IncidentChange nameless = new IncidentChange() {
+            @Override
+            public String key() {
+                throw new IllegalStateException("no key");
+            }
+
+            @Override
+            public IncidentRow row() {
+                return new IncidentRow("k-nameless", "{}");
+            }
+        };
         try (Outbox o = new Outbox(dir, 1 << 20, true)) {
-            assertThat(o.append(withIncident("a1", broken)).get(5, TimeUnit.SECONDS)).isEqualTo(1);
-            assertThat(o.append(withIncident("a2", new IncidentRow("k2", "{}"))).get(5, TimeUnit.SECONDS)).isEqualTo(2);
-            assertThat(o.readAfter(0, 10)).extracting(OutboxEntry::alertId).containsExactly("a1", "a2");
+            // An earlier state of the same incident is kept; the failed render must not leave it to be resumed.
+            assertThat(o.append(withIncident("a0", new IncidentRow("k-broken", "{\"revision\":3}"))).get(5, TimeUnit.SECONDS)).isEqualTo(1);
+            assertThat(o.append(withIncident("a1", broken)).get(5, TimeUnit.SECONDS)).isEqualTo(2);
+            assertThat(o.append(withIncident("a2", nameless)).get(5, TimeUnit.SECONDS)).isEqualTo(3);
+            assertThat(o.append(withIncident("a3", new IncidentRow("k2", "{}"))).get(5, TimeUnit.SECONDS)).isEqualTo(4);
+            assertThat(o.readAfter(0, 10)).extracting(OutboxEntry::alertId).containsExactly("a0", "a1", "a2", "a3");
         }
         try (Outbox o = new Outbox(dir, 1 << 20, true)) {
             assertThat(o.start().openIncidents()).containsExactly(new IncidentRow("k2", "{}"));

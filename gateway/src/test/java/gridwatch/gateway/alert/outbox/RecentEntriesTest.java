@@ -96,4 +96,16 @@ class RecentEntriesTest {
         assertThat(r.after(0, 10)).isNull();
         assertThat(r.after(500, 10)).extracting(OutboxEntry::seq).containsExactly(501L);
     }
+
+    @Test
+    void aGapInSequenceNumbersSendsEverythingBeforeItToDisk() {
+        RecentEntries r = new RecentEntries(1 << 30);
+        r.add(entry(1));   // never acknowledged
+        r.add(entry(3000));
+        assertThat(r.after(0, 10)).as("1 is on disk only now").isNull();
+        assertThat(r.after(2999, 10)).extracting(OutboxEntry::seq).containsExactly(3000L);
+        r.add(entry(3001));
+        r.remove(3000);
+        assertThat(r.after(2999, 10)).extracting(OutboxEntry::seq).containsExactly(3001L);
+    }
 }
