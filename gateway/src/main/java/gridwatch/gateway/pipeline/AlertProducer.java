@@ -7,6 +7,7 @@ import gridwatch.gateway.alert.AlertFactory;
 import gridwatch.gateway.alert.AlertMessage;
 import gridwatch.gateway.alert.AlertRouting;
 import gridwatch.gateway.alert.AlertTaps;
+import gridwatch.gateway.alert.BoundedMemo;
 import gridwatch.gateway.alert.IncidentKey;
 import gridwatch.gateway.alert.IncidentStates;
 import gridwatch.gateway.alert.IncidentTracker;
@@ -50,9 +51,8 @@ final class AlertProducer {
     private final AlertTaps taps;
     private final PipelineMetrics metrics;
     private final Consumer<Settled> handBack;
-    private static final int MAX_KEY_TEXTS = 16_384;
-    /** See {@link #keyText}; pipeline thread only. */
-    private final java.util.Map<IncidentKey, String> keyTexts = new java.util.HashMap<>();
+    /** See {@link #keyText}; many incidents come and go (drone sightings), hence the bound. */
+    private final BoundedMemo<IncidentKey, String> keyTexts = new BoundedMemo<>(16_384);
     /** Bytes of the alerts handed to the outbox and not yet settled: what they will count against its bound. */
     private long inFlightBytes;
 
@@ -126,17 +126,9 @@ final class AlertProducer {
         return incidents.resume(p.key());
     }
 
-    /** The incident key's stored text, made once per incident rather than per alert (bounded). */
+    /** The incident key's stored text, made once per incident rather than per alert. */
     private String keyText(IncidentKey key) {
-        String text = keyTexts.get(key);
-        if (text == null) {
-            if (keyTexts.size() >= MAX_KEY_TEXTS) {
-                keyTexts.clear();   // many incidents come and go (drone sightings): start again rather than grow
-            }
-            text = IncidentStates.keyText(key);
-            keyTexts.put(key, text);
-        }
-        return text;
+        return keyTexts.get(key, IncidentStates::keyText);
     }
 
     /**

@@ -19,6 +19,7 @@ import gridwatch.config.model.Location;
 import gridwatch.detectors.core.Evidence;
 import gridwatch.detectors.core.Measurement;
 import gridwatch.gateway.alert.Alert;
+import gridwatch.gateway.alert.BoundedMemo;
 import gridwatch.gateway.alert.Category;
 import gridwatch.gateway.alert.DeviceRef;
 import gridwatch.gateway.alert.EvidenceOmission;
@@ -102,12 +103,14 @@ public final class AlertJson {
     private static final SerializableString DATA_SCHEMA_TEXT = prepared(DATA_SCHEMA.toString());
 
     private static final int MAX_KNOWN_VALUES = 4096;
+    /** Marks known text that Jackson's quoting would encode differently from the generator (see {@link #encodesAlike}). */
+    private static final SerializableString WRITE_AS_IS = new SerializedString("");
 
     private final ObjectMapper mapper = mapper();
-    /** See {@link #known}: text from the config and the code, bounded; any thread. */
-    private final java.util.concurrent.ConcurrentHashMap<String, SerializableString> knownValues = new java.util.concurrent.ConcurrentHashMap<>();
-    /** See {@link #rendered}: objects from the config, as JSON, bounded; any thread. */
-    private final java.util.concurrent.ConcurrentHashMap<Object, SerializableString> renderedValues = new java.util.concurrent.ConcurrentHashMap<>();
+    /** See {@link #known}: text from the config and the code; {@link #WRITE_AS_IS} for text not to be cached. */
+    private final BoundedMemo<String, SerializableString> knownValues = new BoundedMemo<>(MAX_KNOWN_VALUES);
+    /** See {@link #rendered}: objects from the config, as JSON. */
+    private final BoundedMemo<Object, SerializableString> renderedValues = new BoundedMemo<>(MAX_KNOWN_VALUES);
     /** For the open-ended parts (evidence data, a ground location) inside a document being written: no flush each. */
     private final ObjectWriter nested = mapper.writer().without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
 
@@ -303,20 +306,18 @@ public final class AlertJson {
      */
     private <T> void rendered(JsonGenerator g, SerializableString name, T value, Part<T> part) throws IOException {
         g.writeFieldName(name);
-        SerializableString text = renderedValues.get(value);
-        if (text == null) {
-            // Once per distinct value, into a buffer of its own (the alert being written holds the recycled ones).
-            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(128);
-            try (JsonGenerator o = mapper.getFactory().createGenerator(out)) {
-                part.write(o, value);
-            }
-            text = prepared(out.toString(java.nio.charset.StandardCharsets.UTF_8));
-            if (renderedValues.size() >= MAX_KNOWN_VALUES) {
-                renderedValues.clear();
-            }
-            renderedValues.put(value, text);
+        g.writeRawValue(renderedValues.get(value, v -> render(value, part)));
+    }
+
+    /** Once per distinct value, into a buffer of its own (the alert being written holds the recycled ones). */
+    private <T> SerializableString render(T value, Part<T> part) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(128);
+        try (JsonGenerator o = mapper.getFactory().createGenerator(out)) {
+            part.write(o, value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        g.writeRawValue(text);
+        return prepared(out.toString(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /**
@@ -329,19 +330,12 @@ public final class AlertJson {
             return;
         }
         g.writeFieldName(name);
-        SerializableString quoted = knownValues.get(value);
-        if (quoted == null) {
-            if (!encodesAlike(value)) {
-                g.writeString(value);
-                return;
-            }
-            if (knownValues.size() >= MAX_KNOWN_VALUES) {
-                knownValues.clear();   // a config reloaded many times over: start again rather than grow
-            }
-            quoted = prepared(value);
-            knownValues.put(value, quoted);
+        SerializableString quoted = knownValues.get(value, v -> encodesAlike(v) ? prepared(v) : WRITE_AS_IS);
+        if (quoted == WRITE_AS_IS) {
+            g.writeString(value);
+        } else {
+            g.writeString(quoted);
         }
-        g.writeString(quoted);
     }
 
     /**

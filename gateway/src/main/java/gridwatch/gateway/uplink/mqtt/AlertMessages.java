@@ -1,6 +1,7 @@
 package gridwatch.gateway.uplink.mqtt;
 
 import gridwatch.detectors.core.Severity;
+import gridwatch.gateway.alert.BoundedMemo;
 import gridwatch.gateway.alert.json.AlertJson;
 import gridwatch.gateway.alert.outbox.OutboxEntry;
 import gridwatch.gateway.alert.outbox.Routing;
@@ -30,10 +31,9 @@ public final class AlertMessages {
      * The properties whose values are few (type by alert type, severity, lifecycle), made once: every PUBLISH carries
      * them, and Paho's {@link UserProperty} is immutable, so one instance serves every message. Bounded; any thread.
      */
-    private final java.util.Map<String, UserProperty> typeByAlertType = new java.util.concurrent.ConcurrentHashMap<>();
-    private final java.util.Map<String, UserProperty> lifecycles = new java.util.concurrent.ConcurrentHashMap<>();
+    private final BoundedMemo<String, UserProperty> typeByAlertType = new BoundedMemo<>(1024);
+    private final BoundedMemo<String, UserProperty> lifecycles = new BoundedMemo<>(1024);
     private final UserProperty[] severities = new UserProperty[SEVERITIES.length];
-    private static final int MAX_FEW_VALUED = 1024;
 
     /** @param expirySeconds the message expiry interval for every alert, or null for none */
     public AlertMessages(@Nullable Long expirySeconds) {
@@ -53,7 +53,7 @@ public final class AlertMessages {
 
     List<UserProperty> userProperties(OutboxEntry e) {
         List<UserProperty> user = new ArrayList<>(6);
-        user.add(few(typeByAlertType, e.alertType(), t -> new UserProperty("type", eventType(t))));
+        user.add(typeByAlertType.get(e.alertType(), t -> new UserProperty("type", eventType(t))));
         if (e.severity() >= 0 && e.severity() < SEVERITIES.length) {
             UserProperty severity = severities[e.severity()];
             if (severity == null) {
@@ -64,7 +64,7 @@ public final class AlertMessages {
         }
         Routing r = e.routing();
         if (r.lifecycle() != null) {
-            user.add(few(lifecycles, r.lifecycle(), l -> new UserProperty("lifecycle", l)));
+            user.add(lifecycles.get(r.lifecycle(), l -> new UserProperty("lifecycle", l)));
         }
         add(user, "incidentid", r.incidentId());
         user.add(new UserProperty("subject", e.source()));
@@ -75,19 +75,6 @@ public final class AlertMessages {
     /** A row stored with its whole topic by an earlier version: the alert type is the topic's last level. */
     private static String eventType(String alertTypeOrTopic) {
         return AlertJson.EVENT_TYPE_PREFIX + alertTypeOrTopic.substring(alertTypeOrTopic.lastIndexOf('/') + 1);
-    }
-
-    private static UserProperty few(java.util.Map<String, UserProperty> made, String value,
-                                    java.util.function.Function<String, UserProperty> make) {
-        UserProperty p = made.get(value);
-        if (p == null) {
-            if (made.size() >= MAX_FEW_VALUED) {
-                made.clear();   // types or lifecycles from rows of many versions: start again rather than grow
-            }
-            p = make.apply(value);
-            made.put(value, p);
-        }
-        return p;
     }
 
     private static void add(List<UserProperty> user, String name, @Nullable String value) {

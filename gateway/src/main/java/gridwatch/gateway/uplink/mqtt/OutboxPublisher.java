@@ -29,8 +29,8 @@ public final class OutboxPublisher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxPublisher.class);
     private static final int READ_BATCH = 512;
 
-    /** See {@link #topicFor}; publisher thread only. */
-    private final java.util.Map<String, String> topics = new java.util.HashMap<>();
+    /** See {@link #topicFor}; rows of many old versions each carry their whole topic, hence the bound. */
+    private final gridwatch.gateway.alert.BoundedMemo<String, String> topics = new gridwatch.gateway.alert.BoundedMemo<>(1024);
     private final Outbox outbox;
     private final MqttUplink uplink;
     private final LongConsumer ackLatencyNanos;
@@ -178,17 +178,9 @@ public final class OutboxPublisher implements AutoCloseable {
         return ex.getReasonCode() >= 0x80 && ex.getReasonCode() <= 0xFF;
     }
 
-    /** The topic by stored alert type, made once per type rather than concatenated per PUBLISH. Publisher thread only. */
+    /** The topic by stored alert type, made once per type rather than concatenated per PUBLISH. */
     private String topicFor(String alertTypeOrTopic) {
-        String topic = topics.get(alertTypeOrTopic);
-        if (topic == null) {
-            if (topics.size() >= 1024) {
-                topics.clear();   // rows of many old versions, each with its whole topic: start again rather than grow
-            }
-            topic = uplink.topics().forStored(alertTypeOrTopic);
-            topics.put(alertTypeOrTopic, topic);
-        }
-        return topic;
+        return topics.get(alertTypeOrTopic, uplink.topics()::forStored);
     }
 
     /** Runs on a Paho thread (or the publisher's, for a refusal Paho made synchronously); must not block. */
