@@ -55,6 +55,13 @@ public final class Outbox implements AutoCloseable {
     private static final long GATHER_MILLIS = 1;
     private static final int MAX_WAITING_IN_MEMORY = 100_000;
     private static final long RECENT_BYTES = 16L * 1024 * 1024;
+    /**
+     * Past this size of write-ahead log the writer checkpoints between two commits itself. The checkpoint thread's
+     * checkpoint runs beside commits, so under a stream it never catches up with the last one, and SQLite starts the
+     * log again from its beginning only once a checkpoint has: the log then grows for as long as the stream lasts.
+     * Between two commits of the only writer there is nothing newer to catch up with.
+     */
+    static final long WAL_CHECKPOINT_BYTES = 4L * 1024 * 1024;
 
     /** How often the writer notes that the gateway is alive: the error, at most, in how long a crashed gateway was away. */
     static final int ALIVE_EVERY_SECONDS = 15;
@@ -101,6 +108,7 @@ public final class Outbox implements AutoCloseable {
     private final AtomicLong deadLetters = new AtomicLong();
     private final java.time.Clock clock;
     private final Path directory;
+    private final Path walFile;
     private final OutboxStart start;
     private java.nio.file.@org.jspecify.annotations.Nullable FileStore fileStore;
     private volatile long diskFree = -1;
@@ -124,6 +132,7 @@ public final class Outbox implements AutoCloseable {
         try {
             Files.createDirectories(directory);
             Path file = directory.resolve("outbox.db");
+            walFile = directory.resolve("outbox.db-wal");
             writerStore = new OutboxStore(file, fsync);
             readerStore = new OutboxStore(file, fsync);
             checkpointStore = new OutboxStore(file, fsync);
@@ -306,6 +315,7 @@ public final class Outbox implements AutoCloseable {
                 }
                 queue.drainTo(batch, BATCH - batch.size());
                 commit(batch);
+                boundLog();
                 boolean busy = batch.size() >= BUSY_BATCH;
                 batch.clear();
                 backoffMillis = 0;
@@ -347,8 +357,28 @@ public final class Outbox implements AutoCloseable {
     }
 
     /**
-     * Moves committed WAL pages into the database file once a second, on a connection of its own,
-     * so neither commits nor the publisher's reads ever wait for a checkpoint.
+     * Checkpoints on the writer's own connection once the log has grown past {@link #WAL_CHECKPOINT_BYTES}: run between
+     * two commits, it copies everything committed, so the next commit starts the log again from its beginning (and
+     * {@code journal_size_limit} cuts the file back). A failure here costs nothing but a bigger log: it is logged
+     * and the next commit tries again. Writer thread; blocks for the checkpoint's copy and fsync, a few milliseconds
+     * every few thousand alerts.
+     */
+    private void boundLog() {
+        try {
+            if (Files.size(walFile) > WAL_CHECKPOINT_BYTES) {
+                writerStore.checkpoint();
+            }
+        } catch (java.nio.file.NoSuchFileException noLogYet) {
+            // nothing to bound
+        } catch (IOException | SQLException e) {
+            LOG.debug("outbox checkpoint on the writer: {}", e.getMessage());
+        }
+    }
+
+    /**
+     * Moves committed WAL pages into the database file once a second, on a connection of its own, so that while
+     * alerts trickle in neither commits nor the publisher's reads wait for a checkpoint. Under a stream this one
+     * falls behind and the writer's own ({@link #boundLog}) keeps the log bounded.
      */
     private void checkpointLoop() {
         long ticks = 0;

@@ -21,6 +21,9 @@ import java.util.Properties;
  */
 final class OutboxStore implements AutoCloseable {
 
+    /** What the write-ahead log is cut back to each time SQLite restarts it from its beginning. */
+    static final long WAL_KEPT_BYTES = 8L * 1024 * 1024;
+
     private final Connection conn;
     private @Nullable PreparedStatement insert;
     private @Nullable PreparedStatement measureRows;
@@ -42,6 +45,8 @@ final class OutboxStore implements AutoCloseable {
             s.execute("PRAGMA synchronous=" + (fsync ? "FULL" : "NORMAL"));
             // Checkpoints run on their own schedule (see checkpoint()), never inside a commit.
             s.execute("PRAGMA wal_autocheckpoint=0");
+            // SQLite never shrinks the log by itself: without a limit, the file keeps the size of its longest stream.
+            s.execute("PRAGMA journal_size_limit=" + WAL_KEPT_BYTES);
             s.execute("CREATE TABLE IF NOT EXISTS outbox (seq INTEGER PRIMARY KEY, alert_id TEXT NOT NULL, "
                     + "source TEXT NOT NULL, severity INTEGER NOT NULL, topic TEXT NOT NULL, payload BLOB NOT NULL, "
                     + "footprint INTEGER NOT NULL)");
@@ -296,7 +301,10 @@ final class OutboxStore implements AutoCloseable {
         }
     }
 
-    /** Copies committed WAL pages into the database without blocking the writer. */
+    /**
+     * Copies committed WAL pages into the database without waiting for anyone (PASSIVE: it stops at
+     * the oldest snapshot a reader still holds, and gives up at once when another checkpoint runs).
+     */
     void checkpoint() throws SQLException {
         try (Statement s = conn.createStatement()) {
             s.execute("PRAGMA wal_checkpoint(PASSIVE)");
