@@ -59,9 +59,11 @@ public final class Outbox implements AutoCloseable {
      * Past this size of write-ahead log the writer checkpoints between two commits itself. The checkpoint thread's
      * checkpoint runs beside commits, so under a stream it never catches up with the last one, and SQLite starts the
      * log again from its beginning only once a checkpoint has: the log then grows for as long as the stream lasts.
-     * Between two commits of the only writer there is nothing newer to catch up with.
+     * Between two commits of the only writer there is nothing newer to catch up with. Not smaller: at 1,000 alerts a
+     * second, each committed alone, the log grows by about 20 MB a second, and starting it again every 4 MB raised
+     * the median latency from 0.8 to 1.3-1.8 ms (LatencyBench); at 16 MB and 64 MB it stayed at 0.74-0.82 ms.
      */
-    static final long WAL_CHECKPOINT_BYTES = 4L * 1024 * 1024;
+    static final long WAL_CHECKPOINT_BYTES = 16L * 1024 * 1024;
 
     /** How often the writer notes that the gateway is alive: the error, at most, in how long a crashed gateway was away. */
     static final int ALIVE_EVERY_SECONDS = 15;

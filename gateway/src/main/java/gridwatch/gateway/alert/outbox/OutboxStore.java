@@ -22,7 +22,7 @@ import java.util.Properties;
 final class OutboxStore implements AutoCloseable {
 
     /** What the write-ahead log is cut back to each time SQLite restarts it from its beginning. */
-    static final long WAL_KEPT_BYTES = 8L * 1024 * 1024;
+    static final long WAL_KEPT_BYTES = 16L * 1024 * 1024;
 
     private final Connection conn;
     private @Nullable PreparedStatement insert;
