@@ -363,7 +363,8 @@ public final class Outbox implements AutoCloseable {
      * two commits, it copies everything committed, so the next commit starts the log again from its beginning (and
      * {@code journal_size_limit} cuts the file back). A failure here costs nothing but a bigger log: it is logged
      * and the next commit tries again. Writer thread; blocks for the checkpoint's copy and fsync, a few milliseconds
-     * every few thousand alerts.
+     * once per 16 MB of log (every several thousand alerts under a stream). Never waits for the checkpoint thread: when
+     * that one is checkpointing, this one gives up at once (SQLite answers busy) and the next commit tries again.
      */
     private void boundLog() {
         try {
