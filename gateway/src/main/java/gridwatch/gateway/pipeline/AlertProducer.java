@@ -52,7 +52,7 @@ final class AlertProducer {
     private final PipelineMetrics metrics;
     private final Consumer<Settled> handBack;
     /** See {@link #keyText}; many incidents come and go (drone sightings), hence the bound. */
-    private final BoundedMemo<IncidentKey, String> keyTexts = new BoundedMemo<>(16_384);
+    private final BoundedMemo<IncidentKey, String> keyTexts = new BoundedMemo<>(16_384, IncidentStates::keyText);
     /** Bytes of the alerts handed to the outbox and not yet settled: what they will count against its bound. */
     private long inFlightBytes;
 
@@ -128,7 +128,7 @@ final class AlertProducer {
 
     /** The incident key's stored text, made once per incident rather than per alert. */
     private String keyText(IncidentKey key) {
-        return keyTexts.get(key, IncidentStates::keyText);
+        return keyTexts.get(key);
     }
 
     /**

@@ -108,9 +108,17 @@ public final class AlertJson {
 
     private final ObjectMapper mapper = mapper();
     /** See {@link #known}: text from the config and the code; {@link #WRITE_AS_IS} for text not to be cached. */
-    private final BoundedMemo<String, SerializableString> knownValues = new BoundedMemo<>(MAX_KNOWN_VALUES);
-    /** See {@link #rendered}: objects from the config, as JSON. */
-    private final BoundedMemo<Object, SerializableString> renderedValues = new BoundedMemo<>(MAX_KNOWN_VALUES);
+    private final BoundedMemo<String, SerializableString> knownValues =
+            new BoundedMemo<>(MAX_KNOWN_VALUES, v -> encodesAlike(v) ? prepared(v) : WRITE_AS_IS);
+    /** See {@link #rendered}: objects from the config, as JSON, one memo per kind, each with the part that writes it. */
+    private final BoundedMemo<Category, SerializableString> categories =
+            new BoundedMemo<>(MAX_KNOWN_VALUES, c -> render(c, AlertJson::writeCategory));
+    private final BoundedMemo<DeviceRef, SerializableString> devices =
+            new BoundedMemo<>(MAX_KNOWN_VALUES, d -> render(d, AlertJson::writeDevice));
+    private final BoundedMemo<Location, SerializableString> locations =
+            new BoundedMemo<>(MAX_KNOWN_VALUES, l -> render(l, AlertJson::writeLocation));
+    private final BoundedMemo<GridCell, SerializableString> gridCells =
+            new BoundedMemo<>(MAX_KNOWN_VALUES, c -> render(c, AlertJson::writeGridCell));
     /** For the open-ended parts (evidence data, a ground location) inside a document being written: no flush each. */
     private final ObjectWriter nested = mapper.writer().without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
 
@@ -180,14 +188,7 @@ public final class AlertJson {
         known(g, N_GATEWAY_ID, a.gatewayId());
         known(g, N_TYPE, a.type());
         if (a.category() != null) {
-            rendered(g, N_CATEGORY, a.category(), (o, c) -> {
-                o.writeStartObject();
-                optional(o, N_CODE, c.code());
-                optional(o, N_NAME_ZH, c.nameZh());
-                optional(o, N_CASE_TYPE, c.caseType());
-                optional(o, N_SCHEME, c.scheme());
-                o.writeEndObject();
-            });
+            rendered(g, N_CATEGORY, categories, a.category());
         }
         known(g, N_SEVERITY, a.severity() == null ? null : a.severity().wireName());
         known(g, N_LIFECYCLE, a.lifecycle() == null ? null : a.lifecycle().wireName());
@@ -196,30 +197,14 @@ public final class AlertJson {
         }
         known(g, N_RULE_ID, a.ruleId());
         if (a.device() != null) {
-            rendered(g, N_DEVICE, a.device(), (o, d) -> {
-                o.writeStartObject();
-                optional(o, N_ID, d.id());
-                optional(o, N_NAME, d.name());
-                optional(o, N_PROFILE, d.profile());
-                o.writeEndObject();
-            });
+            rendered(g, N_DEVICE, devices, a.device());
         }
         if (a.location() != null) {
-            rendered(g, N_LOCATION, a.location(), (o, l) -> {
-                o.writeStartObject();
-                number(o, N_LAT, l.lat());
-                number(o, N_LON, l.lon());
-                o.writeEndObject();
-            });
+            rendered(g, N_LOCATION, locations, a.location());
         }
         known(g, N_ZONE, a.zone());
         if (a.gridCell() != null) {
-            rendered(g, N_GRID_CELL, a.gridCell(), (o, cell) -> {
-                o.writeStartObject();
-                optional(o, N_CODE, cell.code());
-                optional(o, N_NAME, cell.name());
-                o.writeEndObject();
-            });
+            rendered(g, N_GRID_CELL, gridCells, a.gridCell());
         }
         if (a.groundLocation() != null) {
             g.writeFieldName(N_GROUND_LOCATION);
@@ -301,12 +286,44 @@ public final class AlertJson {
 
     /**
      * A field whose value is an object from the config (a category, a device, a location, a grid cell): the same
-     * object for every alert of a device, written once by {@code part} and then copied as it was written. The value's
+     * object for every alert of a device, written once by its memo's part and then copied as it was written. The value's
      * own equality is the key, so an equal object from a reloaded config finds the same text.
      */
-    private <T> void rendered(JsonGenerator g, SerializableString name, T value, Part<T> part) throws IOException {
+    private static <T> void rendered(JsonGenerator g, SerializableString name, BoundedMemo<T, SerializableString> memo, T value)
+            throws IOException {
         g.writeFieldName(name);
-        g.writeRawValue(renderedValues.get(value, v -> render(value, part)));
+        g.writeRawValue(memo.get(value));
+    }
+
+    private static void writeCategory(JsonGenerator o, Category c) throws IOException {
+        o.writeStartObject();
+        optional(o, N_CODE, c.code());
+        optional(o, N_NAME_ZH, c.nameZh());
+        optional(o, N_CASE_TYPE, c.caseType());
+        optional(o, N_SCHEME, c.scheme());
+        o.writeEndObject();
+    }
+
+    private static void writeDevice(JsonGenerator o, DeviceRef d) throws IOException {
+        o.writeStartObject();
+        optional(o, N_ID, d.id());
+        optional(o, N_NAME, d.name());
+        optional(o, N_PROFILE, d.profile());
+        o.writeEndObject();
+    }
+
+    private static void writeLocation(JsonGenerator o, Location l) throws IOException {
+        o.writeStartObject();
+        number(o, N_LAT, l.lat());
+        number(o, N_LON, l.lon());
+        o.writeEndObject();
+    }
+
+    private static void writeGridCell(JsonGenerator o, GridCell cell) throws IOException {
+        o.writeStartObject();
+        optional(o, N_CODE, cell.code());
+        optional(o, N_NAME, cell.name());
+        o.writeEndObject();
     }
 
     /** Once per distinct value, into a buffer of its own (the alert being written holds the recycled ones). */
@@ -330,7 +347,7 @@ public final class AlertJson {
             return;
         }
         g.writeFieldName(name);
-        SerializableString quoted = knownValues.get(value, v -> encodesAlike(v) ? prepared(v) : WRITE_AS_IS);
+        SerializableString quoted = knownValues.get(value);
         if (quoted == WRITE_AS_IS) {
             g.writeString(value);
         } else {

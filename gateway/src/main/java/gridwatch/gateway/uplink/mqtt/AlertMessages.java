@@ -31,8 +31,9 @@ public final class AlertMessages {
      * The properties whose values are few (type by alert type, severity, lifecycle), made once: every PUBLISH carries
      * them, and Paho's {@link UserProperty} is immutable, so one instance serves every message. Bounded; any thread.
      */
-    private final BoundedMemo<String, UserProperty> typeByAlertType = new BoundedMemo<>(1024);
-    private final BoundedMemo<String, UserProperty> lifecycles = new BoundedMemo<>(1024);
+    private final BoundedMemo<String, UserProperty> typeByAlertType =
+            new BoundedMemo<>(1024, t -> new UserProperty("type", eventType(t)));
+    private final BoundedMemo<String, UserProperty> lifecycles = new BoundedMemo<>(1024, l -> new UserProperty("lifecycle", l));
     private final UserProperty[] severities = new UserProperty[SEVERITIES.length];
 
     /** @param expirySeconds the message expiry interval for every alert, or null for none */
@@ -53,7 +54,7 @@ public final class AlertMessages {
 
     List<UserProperty> userProperties(OutboxEntry e) {
         List<UserProperty> user = new ArrayList<>(6);
-        user.add(typeByAlertType.get(e.alertType(), t -> new UserProperty("type", eventType(t))));
+        user.add(typeByAlertType.get(e.alertType()));
         if (e.severity() >= 0 && e.severity() < SEVERITIES.length) {
             UserProperty severity = severities[e.severity()];
             if (severity == null) {
@@ -64,7 +65,7 @@ public final class AlertMessages {
         }
         Routing r = e.routing();
         if (r.lifecycle() != null) {
-            user.add(lifecycles.get(r.lifecycle(), l -> new UserProperty("lifecycle", l)));
+            user.add(lifecycles.get(r.lifecycle()));
         }
         add(user, "incidentid", r.incidentId());
         user.add(new UserProperty("subject", e.source()));

@@ -1,5 +1,7 @@
 package gridwatch.gateway.uplink.mqtt;
 
+import gridwatch.gateway.alert.BoundedMemo;
+
 import gridwatch.gateway.alert.outbox.Outbox;
 import gridwatch.gateway.alert.outbox.OutboxEntry;
 import org.eclipse.paho.mqttv5.common.MqttException;
@@ -30,7 +32,7 @@ public final class OutboxPublisher implements AutoCloseable {
     private static final int READ_BATCH = 512;
 
     /** See {@link #topicFor}; rows of many old versions each carry their whole topic, hence the bound. */
-    private final gridwatch.gateway.alert.BoundedMemo<String, String> topics = new gridwatch.gateway.alert.BoundedMemo<>(1024);
+    private final BoundedMemo<String, String> topics;
     private final Outbox outbox;
     private final MqttUplink uplink;
     private final LongConsumer ackLatencyNanos;
@@ -49,6 +51,7 @@ public final class OutboxPublisher implements AutoCloseable {
     public OutboxPublisher(Outbox outbox, MqttUplink uplink, LongConsumer ackLatencyNanos, RetryPolicy policy) {
         this.outbox = outbox;
         this.uplink = uplink;
+        this.topics = new BoundedMemo<>(1024, uplink.topics()::forStored);
         this.ackLatencyNanos = ackLatencyNanos;
         this.policy = policy;
         this.refused = new RefusedAlerts(policy);
@@ -180,7 +183,7 @@ public final class OutboxPublisher implements AutoCloseable {
 
     /** The topic by stored alert type, made once per type rather than concatenated per PUBLISH. */
     private String topicFor(String alertTypeOrTopic) {
-        return topics.get(alertTypeOrTopic, uplink.topics()::forStored);
+        return topics.get(alertTypeOrTopic);
     }
 
     /** Runs on a Paho thread (or the publisher's, for a refusal Paho made synchronously); must not block. */
